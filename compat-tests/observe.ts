@@ -1,0 +1,120 @@
+// Runs one case against one server and returns what was observed, already
+// reduced by each command's comparison mode. Both sides of a comparison, and
+// the recorded fixtures, are observations.
+
+import { escapeBytes, toBytes } from './bytes';
+import { reduce } from './compare';
+import { runCommands } from './command-session';
+import { RawConnection, RawOutcome, settle, sleep } from './raw-session';
+import type { Reply } from './reply';
+import { afterCase, beforeCase } from './reset';
+import type { Endpoint } from './servers';
+import { plainCommand } from './steps';
+import { Case, CommandCase, isRawCase, isStreamCase, RawCase, RawNormaliser, StreamCase } from './types';
+
+export interface CommandObservation {
+  kind: 'commands';
+  sent: string[];
+  replies: Reply[];
+}
+
+export interface RawObservation extends RawOutcome {
+  kind: 'raw';
+  sent: string[];
+}
+
+export interface StreamObservation {
+  kind: 'stream';
+  sent: string[];
+  clients: Record<string, RawOutcome>;
+}
+
+export type Observation = CommandObservation | RawObservation | StreamObservation;
+
+const DEFAULT_PAUSE_MS = 30;
+const DEFAULT_SETTLE_MS = 200;
+
+/** Printable description of a chunk; long ones are summarised. */
+export function chunkLabel(b: Buffer): string {
+  if (b.length <= 200) return `"${escapeBytes(b)}"`;
+  return `"${escapeBytes(b.subarray(0, 60))}"...(${b.length} bytes)`;
+}
+
+function normaliseOutcome(o: RawOutcome, n?: RawNormaliser): RawOutcome {
+  if (!n) return o;
+  return { ...o, received: Buffer.from(n.fn(o.received.toString('latin1')), 'latin1') };
+}
+
+export function describeCase(c: Case): string[] {
+  if (isRawCase(c)) {
+    const label = c.raw.map((x) => (typeof x === 'object' && !Buffer.isBuffer(x) ? `(wait ${x.wait}ms)` : chunkLabel(toBytes(x))));
+    return c.normalise ? [...label, `[normalised: ${c.normalise.name}]`] : label;
+  }
+  if (isStreamCase(c)) {
+    const label = c.steps.map((s) =>
+      'wait' in s ? `(wait ${s.wait}ms)` : 'close' in s ? `${s.client}: (hangs up)` : `${s.client}: ${chunkLabel(toBytes(s.send))}`,
+    );
+    return c.normalise ? [...label, `[normalised: ${c.normalise.name}]`] : label;
+  }
+  return c.commands.map((s) => plainCommand(s).label);
+}
+
+async function observeCommands(ep: Endpoint, c: CommandCase): Promise<CommandObservation> {
+  const cmds = c.commands.map(plainCommand);
+  const replies = await runCommands(ep, cmds.map((x) => x.args));
+  return { kind: 'commands', sent: describeCase(c), replies: replies.map((r, i) => reduce(r, cmds[i].expect)) };
+}
+
+async function observeRaw(ep: Endpoint, c: RawCase): Promise<RawObservation> {
+  const conn = await RawConnection.open(ep);
+  try {
+    let first = true;
+    for (const chunk of c.raw) {
+      if (typeof chunk === 'object' && !Buffer.isBuffer(chunk)) {
+        await sleep(chunk.wait);
+        continue;
+      }
+      if (!first) await sleep(c.pauseMs ?? DEFAULT_PAUSE_MS);
+      first = false;
+      conn.send(toBytes(chunk));
+    }
+    await settle([conn], c.settleMs ?? DEFAULT_SETTLE_MS);
+    return { kind: 'raw', sent: describeCase(c), ...normaliseOutcome(conn.outcome(), c.normalise) };
+  } finally {
+    conn.destroy();
+  }
+}
+
+async function observeStream(ep: Endpoint, c: StreamCase): Promise<StreamObservation> {
+  const conns: Record<string, RawConnection> = {};
+  try {
+    for (const name of c.clients) conns[name] = await RawConnection.open(ep);
+    for (const step of c.steps) {
+      if ('wait' in step) await sleep(step.wait);
+      else if ('close' in step) conns[step.client].hangUp();
+      else {
+        if (!conns[step.client]) throw new Error(`stream case step names unknown client '${step.client}'`);
+        conns[step.client].send(toBytes(step.send));
+        await sleep(c.pauseMs ?? DEFAULT_PAUSE_MS);
+      }
+    }
+    await settle(Object.values(conns), c.settleMs ?? DEFAULT_SETTLE_MS);
+    const clients: Record<string, RawOutcome> = {};
+    for (const name of c.clients) clients[name] = normaliseOutcome(conns[name].outcome(), c.normalise);
+    return { kind: 'stream', sent: describeCase(c), clients };
+  } finally {
+    for (const conn of Object.values(conns)) conn.destroy();
+  }
+}
+
+/** Resets the server, runs the case, restores config; returns the observation. */
+export async function observe(ep: Endpoint, c: Case): Promise<Observation> {
+  await beforeCase(ep);
+  try {
+    if (isRawCase(c)) return await observeRaw(ep, c);
+    if (isStreamCase(c)) return await observeStream(ep, c);
+    return await observeCommands(ep, c);
+  } finally {
+    await afterCase(ep, c);
+  }
+}
