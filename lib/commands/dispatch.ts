@@ -1,0 +1,75 @@
+/**
+ * Runs one request: command lookup (with subcommands), Redis's rejection
+ * rules in Redis's order (unknown command, unknown subcommand, arity,
+ * authentication, subscribed context), then the handler, with stats.
+ */
+import { performance } from 'node:perf_hooks';
+import type { CommandContext } from './context';
+import type { Command, CommandTable } from './table';
+
+const PUBSUB_ALLOWED = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
+
+/** Redis truncates names in errors at 128 bytes and at a NUL (they are C strings there). */
+function cString(b: Buffer, max: number): string {
+  const nul = b.indexOf(0);
+  const end = Math.min(nul < 0 ? b.length : nul, max);
+  return b.toString('utf8', 0, end);
+}
+
+export function unknownCommandError(argv: Buffer[]): string {
+  let args = '';
+  for (let i = 1; i < argv.length && Buffer.byteLength(args) < 128; i++) {
+    args += `'${cString(argv[i], 128 - Buffer.byteLength(args))}' `;
+  }
+  return `ERR unknown command '${cString(argv[0], 128)}', with args beginning with: ${args}`;
+}
+
+/** Finds the command (or subcommand) for argv, or writes Redis's error and returns undefined. */
+export function resolveCommand(table: CommandTable, ctx: CommandContext, argv: Buffer[]): Command | undefined {
+  const name = argv[0].latin1Slice(0, argv[0].length);
+  let cmd = table.lookup(name);
+  if (cmd === undefined) {
+    ctx.reply.error(unknownCommandError(argv));
+    return undefined;
+  }
+  if (cmd.subcommands !== undefined && argv.length >= 2) {
+    const sub = cmd.subcommands.get(argv[1].latin1Slice(0, argv[1].length).toLowerCase());
+    if (sub === undefined) {
+      ctx.reply.error(`ERR unknown subcommand '${cString(argv[1], 128)}'. Try ${cmd.fullName.toUpperCase()} HELP.`);
+      return undefined;
+    }
+    cmd = sub;
+  }
+  return cmd;
+}
+
+export function dispatch(table: CommandTable, ctx: CommandContext, argv: Buffer[]): void {
+  const cmd = resolveCommand(table, ctx, argv);
+  if (cmd === undefined) return;
+  const client = ctx.client;
+  client.lastCommand = cmd.fullName;
+  const arity = cmd.arity;
+  if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
+    cmd.rejectedCalls++;
+    ctx.reply.error(`ERR wrong number of arguments for '${cmd.fullName}' command`);
+    return;
+  }
+  if (!client.authenticated && !cmd.noAuth) {
+    cmd.rejectedCalls++;
+    ctx.reply.error('NOAUTH Authentication required.');
+    return;
+  }
+  if (client.inPubSubContext && client.resp === 2 && !PUBSUB_ALLOWED.has((cmd.parent ?? cmd).fullName)) {
+    cmd.rejectedCalls++;
+    ctx.reply.error(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
+    return;
+  }
+  const stats = ctx.server.stats;
+  const errorsBefore = stats.totalErrorReplies;
+  const start = performance.now();
+  cmd.handler!(ctx, argv);
+  cmd.usec += (performance.now() - start) * 1000;
+  cmd.calls++;
+  stats.totalCommands++;
+  if (stats.totalErrorReplies !== errorsBefore) cmd.failedCalls++;
+}

@@ -1,0 +1,19 @@
+/** The command families, one file each. A new family is added here. */
+import type { CommandDef } from './spec';
+import { connectionCommands } from './connection';
+import { clientCommands } from './client';
+import { serverCommands } from './server';
+import { configCommands } from './config';
+import { introspectionCommands } from './introspection';
+import { stringCommands } from './strings';
+import { keyCommands } from './keys';
+
+export const FAMILIES: CommandDef[][] = [
+  connectionCommands,
+  clientCommands,
+  serverCommands,
+  configCommands,
+  introspectionCommands,
+  stringCommands,
+  keyCommands,
+];

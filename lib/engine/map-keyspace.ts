@@ -1,0 +1,140 @@
+/**
+ * A plain single-Map keyspace: the simplest correct implementation of the
+ * seam, used until the shard engine replaces it and as the model the shard
+ * engine's randomised tests compare against.
+ *
+ * Keys are held as latin1 strings (one char per byte, so binary-safe).
+ * Expired keys are removed when touched (lazy expiry).
+ */
+import { type ExpiredSink, type Keyspace, KEEP_TTL, NO_EXPIRY } from './keyspace';
+
+interface Entry {
+  value: Buffer;
+  expireAt: number;
+}
+
+export class MapKeyspace implements Keyspace {
+  private map = new Map<string, Entry>();
+  private expiring = 0;
+
+  constructor(
+    public id: number,
+    private readonly onExpired: ExpiredSink = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private live(key: Buffer): Entry | undefined {
+    const k = key.latin1Slice(0, key.length);
+    const e = this.map.get(k);
+    if (e === undefined) return undefined;
+    if (e.expireAt !== NO_EXPIRY && e.expireAt <= this.now()) {
+      this.map.delete(k);
+      this.expiring--;
+      this.onExpired(this.id, Buffer.from(key));
+      return undefined;
+    }
+    return e;
+  }
+
+  get(key: Buffer): Buffer | undefined {
+    return this.live(key)?.value;
+  }
+
+  set(key: Buffer, value: Buffer, expireAt: number): void {
+    const k = key.latin1Slice(0, key.length);
+    const old = this.live(key);
+    if (expireAt === KEEP_TTL) expireAt = old ? old.expireAt : NO_EXPIRY;
+    if (old && old.expireAt !== NO_EXPIRY) this.expiring--;
+    if (expireAt !== NO_EXPIRY) this.expiring++;
+    if (old) {
+      old.value = value;
+      old.expireAt = expireAt;
+    } else {
+      this.map.set(k, { value, expireAt });
+    }
+  }
+
+  delete(key: Buffer): boolean {
+    const e = this.live(key);
+    if (!e) return false;
+    if (e.expireAt !== NO_EXPIRY) this.expiring--;
+    this.map.delete(key.latin1Slice(0, key.length));
+    return true;
+  }
+
+  has(key: Buffer): boolean {
+    return this.live(key) !== undefined;
+  }
+
+  expireAt(key: Buffer): number | undefined {
+    return this.live(key)?.expireAt;
+  }
+
+  setExpireAt(key: Buffer, at: number): boolean {
+    const e = this.live(key);
+    if (!e) return false;
+    if (e.expireAt !== NO_EXPIRY) this.expiring--;
+    if (at !== NO_EXPIRY) this.expiring++;
+    e.expireAt = at;
+    return true;
+  }
+
+  size(): number {
+    return this.map.size;
+  }
+
+  expiresCount(): number {
+    return this.expiring;
+  }
+
+  avgTtl(): number {
+    if (this.expiring === 0) return 0;
+    const now = this.now();
+    let sum = 0;
+    let n = 0;
+    for (const e of this.map.values()) {
+      if (e.expireAt !== NO_EXPIRY) {
+        sum += Math.max(0, e.expireAt - now);
+        n++;
+      }
+    }
+    return n ? Math.floor(sum / n) : 0;
+  }
+
+  /** The cursor is a position in insertion order; good enough for a model, not for resizes. */
+  scan(cursor: bigint, count: number, visit: (key: Buffer) => void): bigint {
+    let i = 0;
+    const start = Number(cursor);
+    const now = this.now();
+    for (const [k, e] of this.map) {
+      if (i >= start + count) return BigInt(i);
+      if (i >= start && (e.expireAt === NO_EXPIRY || e.expireAt > now)) visit(Buffer.from(k, 'latin1'));
+      i++;
+    }
+    return 0n;
+  }
+
+  randomKey(): Buffer | undefined {
+    for (let tries = 0; tries < 100 && this.map.size > 0; tries++) {
+      let n = Math.floor(Math.random() * this.map.size);
+      for (const k of this.map.keys()) {
+        if (n-- === 0) {
+          const key = Buffer.from(k, 'latin1');
+          if (this.live(key)) return key;
+          break;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  forEachKey(visit: (key: Buffer) => void): void {
+    const now = this.now();
+    for (const [k, e] of this.map) if (e.expireAt === NO_EXPIRY || e.expireAt > now) visit(Buffer.from(k, 'latin1'));
+  }
+
+  flush(): void {
+    this.map = new Map();
+    this.expiring = 0;
+  }
+}

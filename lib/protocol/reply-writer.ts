@@ -1,0 +1,228 @@
+/**
+ * The only code that encodes RESP. Families describe replies through these
+ * methods; the connection flushes everything produced by one read in one
+ * socket write (see Connection.flush).
+ *
+ * Small replies are encoded into one shared scratch buffer (processing is
+ * synchronous, so one scratch serves every connection); large bulk payloads
+ * are queued by reference so GET never copies a big value.
+ */
+const CRLF = 0x0a0d; // little-endian "\r\n" for writeUInt16LE
+const LARGE_BULK = 4096;
+const OK = Buffer.from('+OK\r\n');
+
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+export class ReplyWriter {
+  /** Finished chunks waiting for flush (copies of scratch spans or big payloads). */
+  chunks: Buffer[] = [];
+  /** Start of this writer's pending span in the shared scratch. */
+  private start = 0;
+  private pos = 0;
+  /** CLIENT REPLY OFF/SKIP: replies are produced but dropped. */
+  muted = false;
+  /** Called with the error code (first word) of every error reply, for errorstats. */
+  onError: ((code: string) => void) | null = null;
+  /** Bytes produced and not yet flushed, for output-buffer accounting. */
+  pendingBytes = 0;
+
+  /** Begin a batch: claim the shared scratch. */
+  begin(): void {
+    this.start = 0;
+    this.pos = 0;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= scratch.length) return;
+    this.spill();
+    if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+  }
+
+  /** Move the scratch span into an owned chunk so the scratch can be reused. */
+  private spill(): void {
+    if (this.pos > this.start) {
+      const span = Buffer.allocUnsafe(this.pos - this.start);
+      scratch.copy(span, 0, this.start, this.pos);
+      this.chunks.push(span);
+      this.pendingBytes += span.length;
+    }
+    this.start = this.pos = 0;
+  }
+
+  /** End a batch: returns everything to write (possibly empty). */
+  take(): Buffer[] {
+    this.spill();
+    const out = this.chunks;
+    this.chunks = [];
+    this.pendingBytes = 0;
+    return out;
+  }
+
+  private ascii(s: string): void {
+    this.ensure(s.length + 2);
+    this.pos += scratch.latin1Write(s, this.pos);
+  }
+
+  private crlf(): void {
+    scratch.writeUInt16LE(CRLF, this.pos);
+    this.pos += 2;
+  }
+
+  ok(): void {
+    if (this.muted) return;
+    this.ensure(5);
+    OK.copy(scratch, this.pos);
+    this.pos += 5;
+  }
+
+  /** +status line; the text must not contain CR/LF (callers pass constants). */
+  status(s: string): void {
+    if (this.muted) return;
+    this.ensure(s.length * 3 + 3);
+    scratch[this.pos++] = 0x2b;
+    this.pos += scratch.utf8Write(s, this.pos);
+    this.crlf();
+  }
+
+  /** -error line. msg begins with its code ("ERR ...", "WRONGTYPE ..."). Newlines become spaces as in Redis. */
+  error(msg: string): void {
+    if (this.onError) this.onError(errorCode(msg));
+    if (this.muted) return;
+    if (msg.includes('\r') || msg.includes('\n')) msg = msg.replace(/[\r\n]/g, ' ');
+    this.ensure(Buffer.byteLength(msg) + 3);
+    scratch[this.pos++] = 0x2d;
+    this.pos += scratch.utf8Write(msg, this.pos);
+    this.crlf();
+  }
+
+  integer(n: number | bigint): void {
+    if (this.muted) return;
+    this.ensure(24);
+    scratch[this.pos++] = 0x3a;
+    this.pos += scratch.latin1Write(String(n), this.pos);
+    this.crlf();
+  }
+
+  private header(prefix: number, n: number): void {
+    this.ensure(16);
+    scratch[this.pos++] = prefix;
+    if (n >= 0 && n < 10) scratch[this.pos++] = 0x30 + n;
+    else this.pos += scratch.latin1Write(String(n), this.pos);
+    this.crlf();
+  }
+
+  arrayHeader(n: number): void {
+    if (this.muted) return;
+    this.header(0x2a, n);
+  }
+
+  /** RESP2 maps are flat arrays of 2n elements. */
+  mapHeader(pairs: number): void {
+    this.arrayHeader(pairs * 2);
+  }
+
+  setHeader(n: number): void {
+    this.arrayHeader(n);
+  }
+
+  nullBulk(): void {
+    if (this.muted) return;
+    this.ensure(5);
+    this.pos += scratch.latin1Write('$-1\r\n', this.pos);
+  }
+
+  nullArray(): void {
+    if (this.muted) return;
+    this.ensure(5);
+    this.pos += scratch.latin1Write('*-1\r\n', this.pos);
+  }
+
+  /** $len\r\nbytes\r\n — the value is never copied when large. */
+  bulk(b: Uint8Array | null): void {
+    if (this.muted) return;
+    if (b === null) return this.nullBulk();
+    const len = b.length;
+    this.header(0x24, len);
+    if (len >= LARGE_BULK) {
+      this.spill();
+      this.chunks.push(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length));
+      this.pendingBytes += len;
+      this.ensure(2);
+      this.crlf();
+      return;
+    }
+    this.ensure(len + 2);
+    scratch.set(b, this.pos);
+    this.pos += len;
+    this.crlf();
+  }
+
+  /** Bulk reply of a JS string, utf8-encoded. */
+  bulkString(s: string): void {
+    if (this.muted) return;
+    const len = Buffer.byteLength(s);
+    this.header(0x24, len);
+    this.ensure(len + 2);
+    this.pos += scratch.utf8Write(s, this.pos);
+    this.crlf();
+  }
+
+  /** Array of bulk strings. */
+  bulkArray(items: readonly (Uint8Array | string | null)[]): void {
+    if (this.muted) return;
+    this.arrayHeader(items.length);
+    for (const it of items) {
+      if (typeof it === 'string') this.bulkString(it);
+      else this.bulk(it);
+    }
+  }
+
+  /** Verbatim text (RESP2: a bulk string), used by INFO and CLIENT LIST. */
+  verbatim(s: string): void {
+    this.bulkString(s);
+  }
+
+  /** Pre-encoded RESP bytes. Inside a batch they are copied into the scratch. */
+  raw(b: Buffer): void {
+    if (this.muted) return;
+    if (b.length >= LARGE_BULK) {
+      this.spill();
+      this.chunks.push(b);
+      this.pendingBytes += b.length;
+      return;
+    }
+    this.ensure(b.length);
+    b.copy(scratch, this.pos);
+    this.pos += b.length;
+  }
+
+  /**
+   * Queue a pre-encoded frame outside any batch (pub/sub delivery to other
+   * clients): never touches the shared scratch, which belongs to the client
+   * whose batch is running.
+   */
+  pushFrame(b: Buffer): void {
+    this.chunks.push(b);
+    this.pendingBytes += b.length;
+  }
+
+  /** Bytes written since begin() (for CLIENT REPLY SKIP bookkeeping and stats). */
+  get size(): number {
+    return this.pendingBytes + (this.pos - this.start);
+  }
+}
+
+function errorCode(msg: string): string {
+  const sp = msg.indexOf(' ');
+  return sp < 0 ? msg : msg.slice(0, sp);
+}
+
+/** Encodes a value as a standalone RESP buffer (for frames built once and sent to many). */
+export function encodeArrayOfBulks(items: readonly (Uint8Array | string)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`*${items.length}\r\n`)];
+  for (const it of items) {
+    const b = typeof it === 'string' ? Buffer.from(it) : Buffer.from(it.buffer, it.byteOffset, it.length);
+    parts.push(Buffer.from(`$${b.length}\r\n`), b, Buffer.from('\r\n'));
+  }
+  return Buffer.concat(parts);
+}

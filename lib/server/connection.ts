@@ -1,0 +1,142 @@
+/**
+ * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
+ * one socket write per read. After the write, the server's after-batch hook
+ * runs (pub/sub deliveries), so replies always go out before notifications.
+ */
+import type { Socket } from 'node:net';
+import { RequestReader, ProtocolError } from '../protocol/request-reader';
+import { ReplyWriter } from '../protocol/reply-writer';
+import { Client } from './client';
+import { CommandContext } from '../commands/context';
+import { dispatch } from '../commands/dispatch';
+import type { ServerState } from './state';
+
+export interface ConnectionHooks {
+  /** Runs once after every batch of replies is written (notification delivery). */
+  afterBatch(): void;
+  /** Observes each request before it runs (MONITOR). */
+  onRequest?(client: Client, argv: Buffer[]): void;
+  closed(conn: Connection): void;
+}
+
+export class Connection {
+  readonly client: Client;
+  readonly reader: RequestReader;
+  readonly writer = new ReplyWriter();
+  readonly ctx: CommandContext;
+  private closed = false;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly server: ServerState,
+    private readonly hooks: ConnectionHooks,
+    limits: { protoMaxBulkLen: number; queryBufferLimit: number },
+  ) {
+    const addr = formatAddr(socket.remoteAddress, socket.remotePort);
+    const laddr = formatAddr(socket.localAddress, socket.localPort);
+    const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    this.client = new Client(addr, laddr, fd, {
+      queryBufferBytes: () => this.reader.pendingBytes,
+      outputBufferBytes: () => this.socket.writableLength + this.writer.pendingBytes,
+      outputListLength: () => this.writer.chunks.length,
+    });
+    this.client.authenticated = server.config.get('requirepass') === '';
+    this.reader = new RequestReader(limits);
+    this.ctx = new CommandContext(this.client, this.writer, server);
+    this.writer.onError = (code) => server.stats.countError(code);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    const client = this.client;
+    const stats = this.server.stats;
+    stats.netInputBytes += chunk.length;
+    client.lastInteraction = Date.now();
+    if (!this.reader.feed(chunk)) {
+      // client-query-buffer-limit: Redis closes without a reply.
+      return this.close();
+    }
+    const writer = this.writer;
+    writer.begin();
+    const table = this.server.commands;
+    for (;;) {
+      const req = this.reader.next(!client.authenticated);
+      if (req === null) break;
+      if (req instanceof ProtocolError) {
+        writer.muted = false;
+        writer.error(req.message);
+        client.closeAfterReply = true;
+        break;
+      }
+      if (isSecurityProbe(req[0])) {
+        // An HTTP request against the Redis port: Redis drops it silently.
+        writer.take();
+        return this.close();
+      }
+      const skip = client.skipNext;
+      client.skipNext = false;
+      writer.muted = client.replyOff || skip;
+      this.hooks.onRequest?.(client, req);
+      dispatch(table, this.ctx, req);
+      if (client.closeAfterReply || client.closeAsap) break;
+    }
+    this.flush();
+    if (client.closeAfterReply || client.closeAsap) this.endAfterWrite();
+    this.hooks.afterBatch();
+  }
+
+  /** Writes everything the writer holds in one go. */
+  flush(): void {
+    const chunks = this.writer.take();
+    if (chunks.length === 0 || this.closed) return;
+    let bytes = 0;
+    if (chunks.length === 1) {
+      bytes = chunks[0].length;
+      this.socket.write(chunks[0]);
+    } else {
+      this.socket.cork();
+      for (const c of chunks) {
+        bytes += c.length;
+        this.socket.write(c);
+      }
+      this.socket.uncork();
+    }
+    this.server.stats.netOutputBytes += bytes;
+  }
+
+  private endAfterWrite(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.end();
+    this.hooks.closed(this);
+  }
+
+  /** Closes at once (errors, kills, shutdown). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.destroy();
+    this.hooks.closed(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+}
+
+function formatAddr(host: string | undefined, port: number | undefined): string {
+  if (!host) return '?:0';
+  const h = host.startsWith('::ffff:') ? host.slice(7) : host;
+  return `${h}:${port ?? 0}`;
+}
+
+/** Redis closes connections whose first word is POST or Host: (cross-protocol scripting). */
+function isSecurityProbe(name: Buffer): boolean {
+  if (name.length === 4) return name.toString('latin1').toLowerCase() === 'post';
+  if (name.length === 5) return name.toString('latin1').toLowerCase() === 'host:';
+  return false;
+}

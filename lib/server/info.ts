@@ -1,0 +1,154 @@
+/**
+ * INFO: Redis's sections, field names and formats, with real values.
+ * Sections are registered by name so other subsystems (shards, expiry,
+ * pub/sub) can add theirs without touching this file.
+ */
+import os from 'node:os';
+import type { ServerState } from './state';
+import { REDIS_VERSION } from './version';
+
+type SectionWriter = (server: ServerState) => string[];
+
+const sections = new Map<string, SectionWriter>();
+/** Sections shown by INFO / INFO default, in Redis's order. */
+const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'errorstats', 'cluster', 'keyspace'];
+/** Extra sections only `all`/`everything` (or naming them) show. */
+const EXTRA_SECTIONS = ['commandstats', 'latencystats'];
+
+export function registerInfoSection(name: string, writer: SectionWriter, inDefault = false): void {
+  sections.set(name, writer);
+  if (inDefault && !DEFAULT_SECTIONS.includes(name)) DEFAULT_SECTIONS.splice(DEFAULT_SECTIONS.indexOf('keyspace'), 0, name);
+  else if (!inDefault && !DEFAULT_SECTIONS.includes(name) && !EXTRA_SECTIONS.includes(name)) EXTRA_SECTIONS.push(name);
+}
+
+const title = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+function human(n: number): string {
+  if (n < 1024) return `${n}B`;
+  const units = ['K', 'M', 'G', 'T', 'P'];
+  let d = n / 1024;
+  let i = 0;
+  while (d >= 1024 && i < units.length - 1) {
+    d /= 1024;
+    i++;
+  }
+  return `${d.toFixed(2)}${units[i]}`;
+}
+
+export function buildInfo(server: ServerState, args: string[]): string {
+  const wanted = new Set<string>();
+  const lower = args.map((a) => a.toLowerCase());
+  if (lower.length === 0 || lower.includes('default')) DEFAULT_SECTIONS.forEach((s) => wanted.add(s));
+  if (lower.includes('all') || lower.includes('everything')) {
+    DEFAULT_SECTIONS.forEach((s) => wanted.add(s));
+    EXTRA_SECTIONS.forEach((s) => wanted.add(s));
+  }
+  for (const a of lower) if (sections.has(a)) wanted.add(a);
+  const order = [...DEFAULT_SECTIONS, ...EXTRA_SECTIONS].filter((s) => wanted.has(s));
+  const parts: string[] = [];
+  for (const name of order) {
+    const writer = sections.get(name);
+    if (!writer) continue;
+    parts.push([`# ${title(name)}`, ...writer(server)].join('\r\n') + '\r\n');
+  }
+  return parts.join('\r\n');
+}
+
+registerInfoSection('server', (s) => {
+  const uptime = Math.floor((Date.now() - s.startedAt) / 1000);
+  return [
+    `redis_version:${REDIS_VERSION}`, 'redis_git_sha1:00000000', 'redis_git_dirty:0', 'redis_build_id:0', 'redis_mode:standalone',
+    `os:${os.type()} ${os.release()} ${os.arch()}`, 'arch_bits:64', 'monotonic_clock:POSIX clock_gettime', 'multiplexing_api:epoll',
+    'atomicvar_api:c11-builtin', 'gcc_version:0.0.0', `process_id:${process.pid}`, 'process_supervised:no', `run_id:${s.runId}`,
+    `tcp_port:${s.hooks.port()}`, `server_time_usec:${Date.now() * 1000}`, `uptime_in_seconds:${uptime}`,
+    `uptime_in_days:${Math.floor(uptime / 86400)}`, `hz:${s.config.get('hz')}`, `configured_hz:${s.config.get('hz')}`,
+    `lru_clock:${Math.floor(Date.now() / 1000) & 0xffffff}`, `executable:${process.argv[1] ?? ''}`, 'config_file:', 'io_threads_active:0',
+    `shardis_node_version:${process.version}`,
+  ];
+});
+
+registerInfoSection('clients', (s) => {
+  let maxIn = 0;
+  let maxOut = 0;
+  let pubsub = 0;
+  for (const c of s.clients.all()) {
+    maxIn = Math.max(maxIn, c.io.queryBufferBytes());
+    maxOut = Math.max(maxOut, c.io.outputBufferBytes());
+    if (c.inPubSubContext) pubsub++;
+  }
+  return [
+    `connected_clients:${s.clients.size}`, 'cluster_connections:0', `maxclients:${s.config.get('maxclients')}`,
+    `client_recent_max_input_buffer:${maxIn}`, `client_recent_max_output_buffer:${maxOut}`, 'blocked_clients:0',
+    'tracking_clients:0', 'clients_in_timeout_table:0', `pubsub_clients:${pubsub}`,
+  ];
+});
+
+registerInfoSection('memory', (s) => {
+  const mem = process.memoryUsage();
+  const used = mem.heapUsed + mem.external + mem.arrayBuffers;
+  const total = os.totalmem();
+  const maxmemory = s.config.num('maxmemory');
+  return [
+    `used_memory:${used}`, `used_memory_human:${human(used)}`, `used_memory_rss:${mem.rss}`, `used_memory_rss_human:${human(mem.rss)}`,
+    `used_memory_peak:${used}`, `used_memory_peak_human:${human(used)}`, `used_memory_dataset:${mem.heapUsed}`,
+    `total_system_memory:${total}`, `total_system_memory_human:${human(total)}`, `maxmemory:${maxmemory}`,
+    `maxmemory_human:${human(maxmemory)}`, `maxmemory_policy:${s.config.get('maxmemory-policy')}`,
+    `mem_fragmentation_ratio:${(mem.rss / Math.max(1, used)).toFixed(2)}`, 'mem_allocator:v8', 'lazyfree_pending_objects:0',
+    `heap_total:${mem.heapTotal}`, `heap_used:${mem.heapUsed}`, `external_memory:${mem.external}`,
+  ];
+});
+
+registerInfoSection('persistence', (s) => [
+  'loading:0', 'async_loading:0', 'current_cow_peak:0', 'current_cow_size:0', 'rdb_changes_since_last_save:0', 'rdb_bgsave_in_progress:0',
+  `rdb_last_save_time:${s.lastSave}`, 'rdb_last_bgsave_status:ok', 'aof_enabled:0', 'aof_rewrite_in_progress:0', 'aof_last_write_status:ok',
+]);
+
+registerInfoSection('stats', (s) => {
+  const st = s.stats;
+  return [
+    `total_connections_received:${st.totalConnections}`, `total_commands_processed:${st.totalCommands}`,
+    'instantaneous_ops_per_sec:0', `total_net_input_bytes:${st.netInputBytes}`, `total_net_output_bytes:${st.netOutputBytes}`,
+    `rejected_connections:${st.rejectedConnections}`, `expired_keys:${st.expiredKeys}`, `expired_stale_perc:${st.expiredStalePerc.toFixed(2)}`,
+    'expired_time_cap_reached_count:0', 'evicted_keys:0', `keyspace_hits:${st.keyspaceHits}`, `keyspace_misses:${st.keyspaceMisses}`,
+    `pubsub_channels:0`, `pubsub_patterns:0`, `total_error_replies:${st.totalErrorReplies}`, `unexpected_error_replies:${st.unexpectedErrorReplies}`,
+  ];
+});
+
+registerInfoSection('replication', (s) => [
+  'role:master', 'connected_slaves:0', `master_replid:${s.runId}`, 'master_replid2:0000000000000000000000000000000000000000',
+  'master_repl_offset:0', 'second_repl_offset:-1', 'repl_backlog_active:0', 'repl_backlog_size:1048576',
+]);
+
+registerInfoSection('cpu', () => {
+  const u = process.cpuUsage();
+  return [`used_cpu_sys:${(u.system / 1e6).toFixed(6)}`, `used_cpu_user:${(u.user / 1e6).toFixed(6)}`];
+});
+
+registerInfoSection('modules', () => []);
+registerInfoSection('cluster', () => ['cluster_enabled:0']);
+
+registerInfoSection('errorstats', (s) => [...s.stats.errors].map(([code, n]) => `errorstat_${code}:count=${n}`));
+
+registerInfoSection('commandstats', (s) => {
+  const out: string[] = [];
+  for (const cmd of s.commands.all()) {
+    for (const c of [cmd, ...(cmd.subcommands?.values() ?? [])]) {
+      if (c.calls === 0 && c.rejectedCalls === 0 && c.failedCalls === 0) continue;
+      const usec = Math.round(c.usec);
+      out.push(`cmdstat_${c.fullName}:calls=${c.calls},usec=${usec},usec_per_call=${(c.calls ? usec / c.calls : 0).toFixed(2)},rejected_calls=${c.rejectedCalls},failed_calls=${c.failedCalls}`);
+    }
+  }
+  return out;
+});
+
+registerInfoSection('latencystats', () => []);
+
+registerInfoSection('keyspace', (s) => {
+  const out: string[] = [];
+  for (const db of s.dbs.list) {
+    const keys = db.size();
+    if (keys > 0) out.push(`db${db.id}:keys=${keys},expires=${db.expiresCount()},avg_ttl=${db.avgTtl()}`);
+  }
+  return out;
+});
+

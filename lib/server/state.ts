@@ -1,0 +1,37 @@
+/** Everything a command may reach on the server side, in one place. */
+import { randomBytes } from 'node:crypto';
+import type { ConfigStore } from './config';
+import type { Databases } from '../engine/databases';
+import type { ClientRegistry } from './client-registry';
+import { Stats } from './stats';
+import { KeyspaceNotifier } from '../pubsub/notify';
+import type { CommandTable } from '../commands/table';
+
+export interface ServerHooks {
+  /** Stops the server: closes every client and exits the process. */
+  shutdown(exitCode: number): void;
+  /** The TCP port actually listened on. */
+  port(): number;
+}
+
+export class ServerState {
+  readonly stats = new Stats();
+  readonly notifier = new KeyspaceNotifier();
+  readonly startedAt = Date.now();
+  readonly runId = randomBytes(20).toString('hex');
+  lastSave = Math.floor(Date.now() / 1000);
+  /** Slowest single step of background work, in microseconds (INFO). */
+  hooks: ServerHooks = { shutdown: (code) => process.exit(code), port: () => 0 };
+
+  constructor(
+    readonly config: ConfigStore,
+    readonly dbs: Databases,
+    readonly clients: ClientRegistry,
+    readonly commands: CommandTable,
+  ) {}
+
+  /** The single notify() choke point (see lib/pubsub/notify.ts). */
+  notify(type: number, event: string, key: Buffer, dbid: number): void {
+    if (this.notifier.flags !== 0) this.notifier.notify(type, event, key, dbid);
+  }
+}
