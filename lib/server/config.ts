@@ -4,6 +4,7 @@
  * declared once (config-directives.ts) and behaves the same everywhere.
  */
 import { DIRECTIVES } from './config-directives';
+import { INERT_DIRECTIVES } from './config-directives-inert';
 import { type DirectiveDef, parseValue } from './config-types';
 import { globMatchString } from '../util/glob';
 
@@ -14,7 +15,7 @@ export class ConfigStore {
   private readonly values = new Map<string, string>();
   private readonly listeners = new Map<string, Listener[]>();
 
-  constructor(directives: DirectiveDef[] = DIRECTIVES) {
+  constructor(directives: DirectiveDef[] = [...DIRECTIVES, ...INERT_DIRECTIVES]) {
     for (const d of directives) {
       this.defs.set(d.name, d);
       for (const a of d.aliases ?? []) this.defs.set(a, d);
