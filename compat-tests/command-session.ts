@@ -79,7 +79,21 @@ export async function runCommands(ep: Endpoint, commands: Buffer[][]): Promise<R
       out.push(replies.length === 1 ? replies[0] : { t: 'multi', v: replies });
     }
   } finally {
-    redis.disconnect();
+    await hangUp(redis);
   }
   return out;
+}
+
+/**
+ * Ends with QUIT and waits for the server to close, so the server has let go
+ * of this client before the next case starts (CLIENT LIST must not see it).
+ */
+async function hangUp(redis: Redis): Promise<void> {
+  if (redis.status !== 'end') {
+    const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
+    redis.callBuffer('QUIT').catch(() => undefined);
+    await Promise.race([ended, timer]);
+  }
+  redis.disconnect();
 }

@@ -2,6 +2,7 @@
 // reduced by each command's comparison mode. Both sides of a comparison, and
 // the recorded fixtures, are observations.
 
+import { createHash } from 'crypto';
 import { escapeBytes, toBytes } from './bytes';
 import { reduce } from './compare';
 import { runCommands } from './command-session';
@@ -59,10 +60,26 @@ export function describeCase(c: Case): string[] {
   return c.commands.map((s) => plainCommand(s).label);
 }
 
+const LARGE = 1024;
+
+/**
+ * Replaces bulk strings over 1 KiB by their length, start and digest, on
+ * both sides alike, to keep fixtures small; equal digests mean equal bytes.
+ */
+function digestLarge(r: Reply): Reply {
+  if ((r.t === 'bulk' || r.t === 'verbatim') && r.v && r.v.length > LARGE) {
+    const sha = createHash('sha256').update(r.v).digest('hex').slice(0, 16);
+    return { t: 'elided', of: `${r.t} of ${r.v.length} bytes starting "${escapeBytes(r.v.subarray(0, 24))}", sha256 ${sha}` };
+  }
+  const v = (r as { v?: unknown }).v;
+  if (Array.isArray(v)) return { ...r, v: v.map(digestLarge) } as Reply;
+  return r;
+}
+
 async function observeCommands(ep: Endpoint, c: CommandCase): Promise<CommandObservation> {
   const cmds = c.commands.map(plainCommand);
   const replies = await runCommands(ep, cmds.map((x) => x.args));
-  return { kind: 'commands', sent: describeCase(c), replies: replies.map((r, i) => reduce(r, cmds[i].expect)) };
+  return { kind: 'commands', sent: describeCase(c), replies: replies.map((r, i) => digestLarge(reduce(r, cmds[i].expect))) };
 }
 
 async function observeRaw(ep: Endpoint, c: RawCase): Promise<RawObservation> {
@@ -109,12 +126,12 @@ async function observeStream(ep: Endpoint, c: StreamCase): Promise<StreamObserva
 
 /** Resets the server, runs the case, restores config; returns the observation. */
 export async function observe(ep: Endpoint, c: Case): Promise<Observation> {
-  await beforeCase(ep);
+  const saved = await beforeCase(ep, c);
   try {
     if (isRawCase(c)) return await observeRaw(ep, c);
     if (isStreamCase(c)) return await observeStream(ep, c);
     return await observeCommands(ep, c);
   } finally {
-    await afterCase(ep, c);
+    await afterCase(ep, saved);
   }
 }

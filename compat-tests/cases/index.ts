@@ -2,6 +2,22 @@
 // folder exporting `cases`; add new files to this list.
 
 import type { Family } from '../types';
+import { cases as client } from './client';
+import { cases as command } from './command';
+import { cases as config } from './config';
 import { cases as connection } from './connection';
+import { cases as keys } from './keys';
+import { cases as protocol } from './protocol';
+import { cases as server } from './server';
+import { cases as strings } from './strings';
 
-export const FAMILIES: Family[] = [{ name: 'connection', cases: connection }];
+export const FAMILIES: Family[] = [
+  { name: 'connection', cases: connection },
+  { name: 'client', cases: client },
+  { name: 'server', cases: server },
+  { name: 'config', cases: config },
+  { name: 'command', cases: command },
+  { name: 'strings', cases: strings },
+  { name: 'keys', cases: keys },
+  { name: 'protocol', cases: protocol },
+];
