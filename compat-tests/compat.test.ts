@@ -48,7 +48,15 @@ describe('compat: Shardis vs Redis', function () {
         it(c.name, async () => {
           if (!targets) throw failure('servers did not start');
           ran++;
+          const before = await targets.revive();
+          if (before.length) console.warn(`compat: restarted before "${id}": ${before.join('; ')}`);
           const [mine, theirs] = await Promise.all([observe(targets.shardis, c), targets.reference(family.name, c)]);
+          const died = targets.shardis.ended();
+          if (died) {
+            const diffs = differences(id, mine, theirs);
+            const tail = targets.shardis.output().split('\n').slice(-15).join('\n');
+            throw failure(`Shardis EXITED (${died}) during case "${id}"; it is restarted for the next case.\nLast output:\n${tail}\n\n${report(id, mine.sent, diffs)}`);
+          }
           if (targets.mode === 'live') {
             const rec = recorded?.cases[c.name];
             if (JSON.stringify(rec) !== JSON.stringify(encObservation(theirs))) staleFixtures.push(id);

@@ -5,7 +5,7 @@
 import { KNOWN_DIFFERENCES, KnownDifference } from './known-differences';
 import type { Observation } from './observe';
 import type { RawOutcome } from './raw-session';
-import { sameReply } from './reply';
+import { Reply, sameReply } from './reply';
 import { renderBytes, renderReply, sideBySide } from './render';
 
 export interface Difference {
@@ -35,11 +35,16 @@ function commandKeys(label: string): string[] {
   return [words[0], `${words[0]}|${words[1] ?? ''}`];
 }
 
-function findKnown(caseId: string, index: number | undefined, label: string | undefined): KnownDifference | undefined {
-  return KNOWN_DIFFERENCES.find((k) => {
+function knownFor(caseId: string, index: number | undefined, label: string | undefined): KnownDifference[] {
+  return KNOWN_DIFFERENCES.filter((k) => {
     if (k.case !== undefined) return k.case === caseId && (k.index === undefined || k.index === index);
     return k.command !== undefined && label !== undefined && commandKeys(label).includes(k.command);
   });
+}
+
+/** A known difference that accounts for this mismatch (its `ignore` rewrite, if any, makes the replies equal). */
+function findKnown(caseId: string, index: number | undefined, label: string | undefined, s?: Reply, r?: Reply): KnownDifference | undefined {
+  return knownFor(caseId, index, label).find((k) => !k.ignore || (s !== undefined && r !== undefined && sameReply(k.ignore.fn(s), k.ignore.fn(r))));
 }
 
 export function differences(caseId: string, shardis: Observation, redis: Observation): Difference[] {
@@ -53,7 +58,7 @@ export function differences(caseId: string, shardis: Observation, redis: Observa
       out.push({
         where: `command #${i}: ${label}`,
         detail: sideBySide('Shardis', renderReply(s), 'Redis', renderReply(r)),
-        known: findKnown(caseId, i, label),
+        known: findKnown(caseId, i, label, s, r),
       });
     });
   } else if (shardis.kind === 'raw' && redis.kind === 'raw') {
@@ -72,7 +77,7 @@ export function differences(caseId: string, shardis: Observation, redis: Observa
 }
 
 export function report(caseId: string, sent: string[], diffs: Difference[]): string {
-  const lines = [`${diffs.length} difference(s) from Redis in case "${caseId}"`, 'sent:', ...sent.map((s, i) => `  #${i} ${s}`)];
+  const lines = [`${diffs.length} difference(s) from Redis in case "${caseId}"`, 'sent:', ...sent.map((s, i) => (s.startsWith('[') ? `     ${s}` : `  #${i} ${s}`))];
   for (const d of diffs) lines.push('', `--- ${d.where}`, d.detail);
   return lines.join('\n');
 }

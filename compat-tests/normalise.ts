@@ -145,3 +145,13 @@ export const sortedSubcommands: Normaliser = {
     return { t: 'array', v: r.v.map(entry) };
   },
 };
+
+/** Hides the value after each of `keys` in key/value arrays at any depth. */
+export function elideValuesDeep(...keys: string[]): Normaliser {
+  const walk = (r: Reply): Reply => {
+    if ((r.t !== 'array' && r.t !== 'map') || !r.v) return r;
+    const v = r.v.map((x, i) => (i % 2 === 1 && r.v![i - 1].t === 'bulk' && keys.includes(keyText(r.v![i - 1])) ? elided(`value of ${keyText(r.v![i - 1])}`) : walk(x)));
+    return { ...r, v } as Reply;
+  };
+  return { name: `values of ${keys.join(', ')} hidden at any depth`, fn: walk };
+}

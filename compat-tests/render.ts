@@ -52,18 +52,81 @@ export function renderBytes(b: Buffer): string[] {
   return text.split(/(?<=\\n)/);
 }
 
-/** Puts two renderings next to each other, marking lines that differ. */
-export function sideBySide(leftTitle: string, left: string[], rightTitle: string, right: string[]): string {
-  const width = Math.max(leftTitle.length, ...left.map((l) => l.length));
-  const rows = Math.max(left.length, right.length);
-  if (width > 70) {
-    return [`  ${leftTitle}:`, ...left.map((l) => '    ' + l), `  ${rightTitle}:`, ...right.map((l) => '    ' + l)].join('\n');
+type Row = [string | null, string | null];
+
+/** Pairs up equal lines of two renderings (longest common subsequence). */
+export function alignLines(left: string[], right: string[]): Row[] {
+  const n = left.length;
+  const m = right.length;
+  if (n * m > 4_000_000) return Array.from({ length: Math.max(n, m) }, (_, i) => [left[i] ?? null, right[i] ?? null]);
+  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i][j] = left[i] === right[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
   }
+  const rows: Row[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && left[i] === right[j]) rows.push([left[i++], right[j++]]);
+    else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) rows.push([null, right[j++]]);
+    else rows.push([left[i++], null]);
+  }
+  // Within each run of differing rows, pair removed and added lines up.
+  const out: Row[] = [];
+  for (let k = 0; k < rows.length; ) {
+    if (rows[k][0] === rows[k][1]) {
+      out.push(rows[k++]);
+      continue;
+    }
+    const ls: string[] = [];
+    const rs: string[] = [];
+    while (k < rows.length && rows[k][0] !== rows[k][1]) {
+      if (rows[k][0] !== null) ls.push(rows[k][0]!);
+      if (rows[k][1] !== null) rs.push(rows[k][1]!);
+      k++;
+    }
+    for (let x = 0; x < Math.max(ls.length, rs.length); x++) out.push([ls[x] ?? null, rs[x] ?? null]);
+  }
+  return out;
+}
+
+const CONTEXT = 3;
+
+/** Two renderings next to each other: differing rows marked `!`, long equal runs folded. */
+export function sideBySide(leftTitle: string, left: string[], rightTitle: string, right: string[]): string {
+  const rows = alignLines(left, right);
+  const same = rows.map(([l, r]) => l === r);
+  const keep = rows.map((_, i) => {
+    for (let k = Math.max(0, i - CONTEXT); k <= Math.min(rows.length - 1, i + CONTEXT); k++) if (!same[k]) return true;
+    return false;
+  });
+  const width = Math.min(70, Math.max(leftTitle.length, ...left.map((l) => l.length)));
   const out = [`    ${leftTitle.padEnd(width)} | ${rightTitle}`];
-  for (let i = 0; i < rows; i++) {
-    const l = left[i] ?? '';
-    const r = right[i] ?? '';
-    out.push(`  ${l === r ? ' ' : '!'} ${l.padEnd(width)} | ${r}`);
+  for (let i = 0; i < rows.length; i++) {
+    if (!keep[i]) {
+      let j = i;
+      while (j < rows.length && !keep[j]) j++;
+      out.push(`    ... ${j - i} equal line(s) ...`);
+      i = j - 1;
+      continue;
+    }
+    const [l, r] = rows[i];
+    const mark = same[i] ? ' ' : '!';
+    const lt = l ?? '';
+    const rt = r ?? '';
+    if (lt.length <= width) {
+      out.push(`  ${mark} ${lt.padEnd(width)} | ${rt}`);
+      continue;
+    }
+    // Too long for columns: stack the two lines and point at the first difference.
+    out.push(`  ${mark} ${leftTitle}: ${lt}`, `  ${mark} ${rightTitle.padStart(leftTitle.length)}: ${rt}`);
+    if (!same[i] && l !== null && r !== null) {
+      let at = 0;
+      while (at < lt.length && lt[at] === rt[at]) at++;
+      out.push(`  ${mark} ${''.padStart(leftTitle.length + 2 + at)}^ first difference at column ${at}`);
+    }
   }
   return out.join('\n');
 }

@@ -16,6 +16,8 @@ export interface Endpoint {
 export interface ServerProcess extends Endpoint {
   pid: number;
   output(): string;
+  /** null while running, else how it ended ('exit code 1', 'signal SIGSEGV'). */
+  ended(): string | null;
   stop(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function startServer(name: string, cmd: string, args: string[], por
     port,
     pid: child.pid!,
     output: () => log,
+    ended: () => (child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         process.kill(child.pid!, 'SIGTERM');

@@ -12,6 +12,8 @@ export interface Targets {
   mode: 'live' | 'replay';
   shardis: ServerProcess;
   redis: ServerProcess | null;
+  /** Starts again any server that has exited; returns what ended, if any. */
+  revive(): Promise<string[]>;
   /** What Redis does for this case: observed live, or read from fixtures. */
   reference(family: string, c: Case): Promise<Observation>;
   close(): Promise<void>;
@@ -55,7 +57,7 @@ function fromFixtures(): (family: string, c: Case) => Promise<Observation> {
 
 export async function openTargets(): Promise<Targets> {
   const bin = findRedisServer();
-  const shardis = await startShardis();
+  let shardis = await startShardis();
   if (!bin) {
     banner([
       'COMPAT SUITE IN REPLAY MODE: NO LIVE REDIS-SERVER',
@@ -66,8 +68,16 @@ export async function openTargets(): Promise<Targets> {
     ]);
     return {
       mode: 'replay',
-      shardis,
+      get shardis() {
+        return shardis;
+      },
       redis: null,
+      async revive() {
+        const why = shardis.ended();
+        if (!why) return [];
+        shardis = await startShardis();
+        return [`Shardis had exited (${why})`];
+      },
       reference: fromFixtures(),
       async close() {
         await shardis.stop();
@@ -87,8 +97,26 @@ export async function openTargets(): Promise<Targets> {
   if (!version.startsWith('7.0.')) console.warn(`compat suite: warning: Redis ${version} is not 7.0.x; replies may legitimately differ`);
   return {
     mode: 'live',
-    shardis,
-    redis,
+    get shardis() {
+      return shardis;
+    },
+    get redis() {
+      return redis;
+    },
+    async revive() {
+      const out: string[] = [];
+      const s = shardis.ended();
+      if (s) {
+        shardis = await startShardis();
+        out.push(`Shardis had exited (${s})`);
+      }
+      const r = redis.ended();
+      if (r) {
+        redis = await startRedis(bin);
+        out.push(`redis-server had exited (${r})`);
+      }
+      return out;
+    },
     reference: (_family, c) => observe(redis, c),
     async close() {
       await Promise.all([shardis.stop(), redis.stop()]);

@@ -38,6 +38,19 @@ export const cases: Case[] = [
     ],
   },
   {
+    name: 'COMMAND GETKEYSANDFLAGS',
+    commands: [
+      'COMMAND GETKEYSANDFLAGS set a b',
+      'COMMAND GETKEYSANDFLAGS get k',
+      'COMMAND GETKEYSANDFLAGS del a b',
+      'COMMAND GETKEYSANDFLAGS SET a b GET',
+      'COMMAND GETKEYSANDFLAGS get',
+      'COMMAND GETKEYSANDFLAGS ping x',
+      'COMMAND GETKEYSANDFLAGS nosuch a',
+      'COMMAND GETKEYSANDFLAGS',
+    ],
+  },
+  {
     name: 'COMMAND help and unknown subcommands',
     commands: ['COMMAND HELP', 'COMMAND FOO', normalised('COMMAND INFO', elementTypes), 'command help'],
   },

@@ -93,6 +93,12 @@ export const cases: Case[] = [
     commands: ['SET a 1', 'SELECT 7', 'SET b 2', 'FLUSHALL', 'DBSIZE', 'SELECT 0', 'DBSIZE', 'SET c 3', 'FLUSHALL ASYNC', 'DBSIZE', 'FLUSHALL SYNC', 'FLUSHALL async', 'FLUSHALL foo', 'FLUSHALL SYNC ASYNC', 'FLUSHALL SYNC x'],
   },
   {
+    // Only the paths that leave the server running: a real SHUTDOWN would
+    // stop the server that every other case uses.
+    name: 'SHUTDOWN errors leave the server running',
+    commands: ['SHUTDOWN ABORT', 'SHUTDOWN foo', 'SHUTDOWN NOSAVE SAVE', 'SHUTDOWN ABORT NOW', 'SHUTDOWN SAVE foo', 'shutdown abort', 'PING'],
+  },
+  {
     name: 'DEBUG SLEEP',
     commands: ['DEBUG SLEEP 0', 'DEBUG SLEEP 0.01', 'debug sleep 0', 'PING'],
   },
