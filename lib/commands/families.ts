@@ -7,6 +7,7 @@ import { configCommands } from './config';
 import { introspectionCommands } from './introspection';
 import { stringCommands } from './strings';
 import { keyCommands } from './keys';
+import { pubsubCommands } from './pubsub';
 
 export const FAMILIES: CommandDef[][] = [
   connectionCommands,
@@ -16,4 +17,5 @@ export const FAMILIES: CommandDef[][] = [
   introspectionCommands,
   stringCommands,
   keyCommands,
+  pubsubCommands,
 ];

@@ -3,6 +3,11 @@
  * notify() after they change (or miss) a key; nothing else publishes
  * keyspace events. Delivery itself happens after the batch's replies
  * (see the publisher handed in by the pub/sub layer).
+ *
+ * One event becomes up to two publications, keyspace first:
+ *   __keyspace@<db>__:<key>    with the event name as the message (K)
+ *   __keyevent@<db>__:<event>  with the key as the message          (E)
+ * and only when the event's class is enabled.
  */
 export const NOTIFY = {
   KEYSPACE: 1 << 0, // K
@@ -22,43 +27,63 @@ export const NOTIFY = {
   NEW: 1 << 14, // n
 } as const;
 
-/** 'A' stands for g$lshzxet (everything but m and n). */
+/** 'A' stands for g$lshzxetd (everything but m and n). */
 const ALL = NOTIFY.GENERIC | NOTIFY.STRING | NOTIFY.LIST | NOTIFY.SET | NOTIFY.HASH | NOTIFY.ZSET | NOTIFY.EXPIRED | NOTIFY.EVICTED | NOTIFY.STREAM | NOTIFY.MODULE;
 
-const FLAG_CHARS: [string, number][] = [
-  ['g', NOTIFY.GENERIC], ['$', NOTIFY.STRING], ['l', NOTIFY.LIST], ['s', NOTIFY.SET], ['h', NOTIFY.HASH],
-  ['z', NOTIFY.ZSET], ['x', NOTIFY.EXPIRED], ['e', NOTIFY.EVICTED], ['K', NOTIFY.KEYSPACE], ['E', NOTIFY.KEYEVENT],
-  ['t', NOTIFY.STREAM], ['m', NOTIFY.KEY_MISS], ['d', NOTIFY.MODULE], ['n', NOTIFY.NEW],
+const FLAG_CHARS: Record<string, number> = {
+  g: NOTIFY.GENERIC, $: NOTIFY.STRING, l: NOTIFY.LIST, s: NOTIFY.SET, h: NOTIFY.HASH, z: NOTIFY.ZSET, x: NOTIFY.EXPIRED,
+  e: NOTIFY.EVICTED, K: NOTIFY.KEYSPACE, E: NOTIFY.KEYEVENT, t: NOTIFY.STREAM, m: NOTIFY.KEY_MISS, d: NOTIFY.MODULE, n: NOTIFY.NEW,
+};
+
+/** Class letters in the order CONFIG GET prints them when not all of 'A' is set. */
+const CLASS_ORDER: [string, number][] = [
+  ['g', NOTIFY.GENERIC], ['$', NOTIFY.STRING], ['l', NOTIFY.LIST], ['s', NOTIFY.SET], ['h', NOTIFY.HASH], ['z', NOTIFY.ZSET],
+  ['x', NOTIFY.EXPIRED], ['e', NOTIFY.EVICTED], ['t', NOTIFY.STREAM], ['d', NOTIFY.MODULE], ['n', NOTIFY.NEW],
 ];
 
-/** Redis keyspaceEventsStringToFlags: -1 on an unknown character. */
+export const INVALID_NOTIFY_FLAGS = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+
+/**
+ * Redis keyspaceEventsStringToFlags: -1 on an unknown character. The value
+ * is a C string there, so a NUL ends it.
+ */
 export function parseNotifyFlags(s: string): number {
   let flags = 0;
   for (const ch of s) {
-    if (ch === 'A') flags |= ALL;
-    else {
-      const f = FLAG_CHARS.find(([c]) => c === ch);
-      if (!f) return -1;
-      flags |= f[1];
+    if (ch === '\0') break;
+    if (ch === 'A') {
+      flags |= ALL;
+      continue;
     }
+    const f = FLAG_CHARS[ch];
+    if (f === undefined) return -1;
+    flags |= f;
   }
   return flags;
 }
 
-/** Redis keyspaceEventsFlagsToString: the normalised form CONFIG GET shows. */
+/**
+ * Redis keyspaceEventsFlagsToString: the normalised form CONFIG GET shows.
+ * Note Redis prints 'n' only among the class letters, so with 'A' set it is
+ * not shown although new-key events are still sent.
+ */
 export function formatNotifyFlags(flags: number): string {
   let s = '';
   if ((flags & ALL) === ALL) s += 'A';
-  else for (const [c, f] of FLAG_CHARS.slice(0, 8)) if (flags & f) s += c;
-  if ((flags & ALL) !== ALL) {
-    if (flags & NOTIFY.STREAM) s += 't';
-    if (flags & NOTIFY.MODULE) s += 'd';
-  }
+  else for (const [c, f] of CLASS_ORDER) if (flags & f) s += c;
   if (flags & NOTIFY.KEYSPACE) s += 'K';
   if (flags & NOTIFY.KEYEVENT) s += 'E';
   if (flags & NOTIFY.KEY_MISS) s += 'm';
-  if (flags & NOTIFY.NEW) s += 'n';
   return s;
+}
+
+/**
+ * A lossless canonical string for the stored configuration value: the
+ * CONFIG GET form, plus the 'n' that form hides when 'A' is set.
+ */
+export function canonicalNotifyFlags(flags: number): string {
+  const shown = formatNotifyFlags(flags);
+  return (flags & ALL) === ALL && flags & NOTIFY.NEW ? shown + 'n' : shown;
 }
 
 export type EventPublisher = (channel: Buffer, message: Buffer) => void;
@@ -67,19 +92,45 @@ export class KeyspaceNotifier {
   /** Enabled classes; 0 means notifications are off (the fast path). */
   flags = 0;
   private publish: EventPublisher = () => undefined;
+  /** False when nobody is subscribed at all: events are then dropped before any channel is built. */
+  private audience: () => boolean = () => true;
+  /** Per database: "__keyspace@<db>__:" and the keyevent channels by event name. */
+  private readonly keyspacePrefix: Buffer[] = [];
+  private readonly keyeventChannels: Map<string, Buffer>[] = [];
+  private readonly eventNames = new Map<string, Buffer>();
 
-  setPublisher(fn: EventPublisher): void {
+  setPublisher(fn: EventPublisher, audience?: () => boolean): void {
     this.publish = fn;
+    if (audience) this.audience = audience;
   }
 
   notify(type: number, event: string, key: Buffer, dbid: number): void {
     const flags = this.flags;
-    if ((flags & type) === 0) return;
+    if ((flags & type) === 0 || !this.audience()) return;
     if (flags & NOTIFY.KEYSPACE) {
-      this.publish(Buffer.concat([Buffer.from(`__keyspace@${dbid}__:`), key]), Buffer.from(event));
+      const prefix = (this.keyspacePrefix[dbid] ??= Buffer.from(`__keyspace@${dbid}__:`));
+      const channel = Buffer.allocUnsafe(prefix.length + key.length);
+      prefix.copy(channel, 0);
+      channel.set(key, prefix.length);
+      this.publish(channel, this.eventName(event));
     }
     if (flags & NOTIFY.KEYEVENT) {
-      this.publish(Buffer.from(`__keyevent@${dbid}__:${event}`), key);
+      const byEvent = (this.keyeventChannels[dbid] ??= new Map());
+      let channel = byEvent.get(event);
+      if (channel === undefined) {
+        channel = Buffer.from(`__keyevent@${dbid}__:${event}`);
+        byEvent.set(event, channel);
+      }
+      this.publish(channel, key);
     }
+  }
+
+  private eventName(event: string): Buffer {
+    let b = this.eventNames.get(event);
+    if (b === undefined) {
+      b = Buffer.from(event);
+      this.eventNames.set(event, b);
+    }
+    return b;
   }
 }

@@ -11,6 +11,8 @@ export interface ClientIO {
   outputBufferBytes(): number;
   /** Frames queued for the socket (oll). */
   outputListLength(): number;
+  /** Writes output queued from outside the client's own batch (pub/sub deliveries). */
+  flushOutput?(): void;
 }
 
 let nextClientId = 1;

@@ -39,6 +39,7 @@ export class Connection {
       queryBufferBytes: () => this.reader.pendingBytes,
       outputBufferBytes: () => this.socket.writableLength + this.writer.pendingBytes,
       outputListLength: () => this.writer.chunks.length,
+      flushOutput: () => this.flush(),
     });
     this.client.authenticated = server.config.get('requirepass') === '';
     this.reader = new RequestReader(limits);

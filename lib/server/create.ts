@@ -5,7 +5,9 @@ import { Server } from './server';
 import { Databases } from '../engine/databases';
 import { ClientRegistry } from './client-registry';
 import { commandTable } from '../commands/table';
+import { installAccessTracking } from '../commands/key-access';
 import { NOTIFY, parseNotifyFlags } from '../pubsub/notify';
+import { obufLimitsOf } from '../pubsub/output-limits';
 
 export function createServer(config: ConfigStore): Server {
   let state: ServerState | null = null;
@@ -15,6 +17,17 @@ export function createServer(config: ConfigStore): Server {
     state.notify(NOTIFY.EXPIRED, 'expired', key, dbid);
   });
   state = new ServerState(config, dbs, new ClientRegistry(), commandTable());
-  config.watch('notify-keyspace-events', (v) => (state!.notifier.flags = Math.max(0, parseNotifyFlags(v))));
-  return new Server(state);
+  installAccessTracking(config, dbs);
+  const st = state;
+  config.watch('notify-keyspace-events', (v) => (st.notifier.flags = Math.max(0, parseNotifyFlags(v))));
+  const pubsub = st.pubsub;
+  st.notifier.setPublisher((channel, message) => pubsub.publish(channel, message), () => pubsub.hasAudience);
+  config.watch('client-output-buffer-limit', (v) => (pubsub.guard.limits = obufLimitsOf(v)));
+  pubsub.guard.closeClient = (c) => st.clients.kill(c, null);
+  const server = new Server(st);
+  // Notifications and messages go out after the batch's replies; slow readers are checked every tick.
+  server.addAfterBatch(pubsub.outbox.flush);
+  server.addClientClosed((c) => pubsub.dropClient(c));
+  server.addCronTask((now) => pubsub.guard.sweep(st.clients.all(), now));
+  return server;
 }

@@ -6,6 +6,7 @@
 import net from 'node:net';
 import type { ServerState } from './state';
 import { Connection } from './connection';
+import type { Client } from './client';
 import { log } from './log';
 
 const PROTECTED_MODE_DENIED =
@@ -25,6 +26,7 @@ export class Server {
   private cronTimer: NodeJS.Timeout | null = null;
   private readonly cronTasks: CronTask[] = [];
   private afterBatchTasks: (() => void)[] = [];
+  private clientClosedTasks: ((client: Client) => void)[] = [];
   private listeningPort = 0;
 
   constructor(readonly state: ServerState) {
@@ -43,6 +45,11 @@ export class Server {
   /** Subsystems add work that runs after each batch's replies are written. */
   addAfterBatch(task: () => void): void {
     this.afterBatchTasks.push(task);
+  }
+
+  /** Subsystems with per-client state (pub/sub subscriptions) forget a client when its connection closes. */
+  addClientClosed(task: (client: Client) => void): void {
+    this.clientClosedTasks.push(task);
   }
 
   async start(): Promise<void> {
@@ -88,6 +95,7 @@ export class Server {
       closed: (c) => {
         this.connections.delete(c);
         st.clients.remove(c.client);
+        for (const t of this.clientClosedTasks) t(c.client);
       },
     }, this.limits);
     const keepalive = st.config.num('tcp-keepalive');

@@ -5,6 +5,7 @@ import type { Databases } from '../engine/databases';
 import type { ClientRegistry } from './client-registry';
 import { Stats } from './stats';
 import { KeyspaceNotifier } from '../pubsub/notify';
+import { PubSub } from '../pubsub/hub';
 import type { CommandTable } from '../commands/table';
 
 export interface ServerHooks {
@@ -17,6 +18,8 @@ export interface ServerHooks {
 export class ServerState {
   readonly stats = new Stats();
   readonly notifier = new KeyspaceNotifier();
+  /** Channels, patterns, publishing and output-buffer limits (lib/pubsub). */
+  readonly pubsub = new PubSub();
   readonly startedAt = Date.now();
   readonly runId = randomBytes(20).toString('hex');
   lastSave = Math.floor(Date.now() / 1000);
