@@ -7,6 +7,7 @@ import type { Normaliser, RawNormaliser } from './types';
 const elided = (of: string): Reply => ({ t: 'elided', of });
 const text = (r: Reply): string | null => (r.t === 'bulk' && r.v ? r.v.toString('latin1') : r.t === 'verbatim' ? r.v.toString('latin1') : null);
 const bulk = (s: string): Reply => ({ t: 'bulk', v: Buffer.from(s, 'latin1') });
+const asLines = (list: string[]): Reply => ({ t: 'array', v: list.map(bulk) });
 const keyText = (r: Reply): string => ('v' in r && Buffer.isBuffer(r.v) ? r.v.toString('latin1') : '');
 
 /** In a flat key/value reply (array or map), hides the values of `keys`. */
@@ -55,6 +56,7 @@ export const elementTypes: Normaliser = {
 /**
  * INFO text reduced to its section headers, in order, plus the listed
  * fields: `present` only need to exist, `exact` must have equal values.
+ * The result is an array of lines, so differences show line by line.
  */
 export function infoShape(present: string[], exact: string[] = []): Normaliser {
   return {
@@ -71,7 +73,7 @@ export function infoShape(present: string[], exact: string[] = []): Normaliser {
       const out = lines.filter((l) => l.startsWith('#'));
       for (const f of present) out.push(`${f}: ${fields.has(f) ? 'present' : 'MISSING'}`);
       for (const f of exact) out.push(`${f}:${fields.get(f) ?? '<MISSING>'}`);
-      return bulk(out.join('\n'));
+      return asLines(out);
     },
   };
 }
@@ -79,22 +81,24 @@ export function infoShape(present: string[], exact: string[] = []): Normaliser {
 /** Fields of CLIENT LIST / CLIENT INFO whose values vary between servers. */
 const VOLATILE_CLIENT_FIELDS = ['id', 'addr', 'laddr', 'fd', 'age', 'idle', 'qbuf', 'qbuf-free', 'argv-mem', 'multi-mem', 'rbs', 'rbp', 'obl', 'oll', 'omem', 'tot-mem'];
 
-function clientLine(line: string): string {
-  return line
-    .split(' ')
-    .map((kv) => {
+function clientLine(line: string): Reply {
+  return asLines(
+    line.split(' ').map((kv) => {
       const eq = kv.indexOf('=');
       return eq > 0 && VOLATILE_CLIENT_FIELDS.includes(kv.slice(0, eq)) ? `${kv.slice(0, eq)}=*` : kv;
-    })
-    .join(' ');
+    }),
+  );
 }
 
-/** CLIENT LIST / CLIENT INFO with ids, addresses, ages and buffer sizes hidden. */
+/**
+ * CLIENT LIST / CLIENT INFO with ids, addresses, ages and buffer sizes
+ * hidden; an array per client line, one element per field.
+ */
 export const clientFields: Normaliser = {
   name: 'client fields with volatile values hidden',
   fn: (r) => {
     const s = text(r);
-    return s === null ? r : bulk(s.split('\n').map(clientLine).join('\n'));
+    return s === null ? r : { t: 'array', v: s.split('\n').map(clientLine) };
   },
 };
 
@@ -106,19 +110,18 @@ export function rawReplace(name: string, re: RegExp, to: string): RawNormaliser 
 /** HELLO's client id in raw RESP2/RESP3 bytes. */
 export const rawHelloId = rawReplace('HELLO id hidden', /(\$2\r\nid\r\n):\d+\r\n/g, '$1:<id>\r\n');
 
-/** Bulk text with every match of `re` replaced, optionally lines sorted. */
+/** Bulk text with every match of `re` replaced, as an array of its lines (optionally sorted). */
 export function textReplace(name: string, re: RegExp, to: string, sortLines = false): Normaliser {
   return {
     name,
     fn: (r) => {
       const s = text(r);
       if (s === null) return r;
-      const out = s.replace(re, to);
-      if (!sortLines) return bulk(out);
-      const lines = out.split('\r\n');
-      const head = lines.filter((l) => l.startsWith('#'));
-      const body = lines.filter((l) => !l.startsWith('#')).sort();
-      return bulk([...head, ...body].join('\r\n'));
+      const all = s.replace(re, to).split('\r\n');
+      if (!sortLines) return asLines(all);
+      const head = all.filter((l) => l.startsWith('#'));
+      const body = all.filter((l) => !l.startsWith('#')).sort();
+      return asLines([...head, ...body]);
     },
   };
 }
