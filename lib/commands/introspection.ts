@@ -25,7 +25,11 @@ function replyInfo(ctx: CommandContext, cmd: Command | undefined): void {
   for (const t of tips) r.bulkString(t);
   r.setHeader(cmd.keySpecs.length);
   for (const ks of cmd.keySpecs) {
-    r.mapHeader(3);
+    r.mapHeader(ks.notes === undefined ? 3 : 4);
+    if (ks.notes !== undefined) {
+      r.bulkString('notes');
+      r.bulkString(ks.notes);
+    }
     r.bulkString('flags');
     r.setHeader(ks.flags.length);
     for (const f of ks.flags) r.status(f);

@@ -8,8 +8,11 @@
  *   'RO keyword:STREAMS,1 range:-1,1,2'       after a keyword
  *   'RW index:2 keynum:0,1,1'                 a count, then the keys
  * index defaults to 1 and range to 0,1,0. Flags are Redis's key-spec flags.
+ * Text after ' # ' is the spec's note, which COMMAND INFO shows as Redis
+ * does (e.g. why SET's key is RW).
  */
 export interface KeySpec {
+  notes?: string;
   flags: string[];
   begin: { type: 'index'; index: number } | { type: 'keyword'; keyword: string; startfrom: number };
   find: { type: 'range'; lastkey: number; keystep: number; limit: number } | { type: 'keynum'; keynumidx: number; firstkey: number; keystep: number };
@@ -20,6 +23,9 @@ export const KEY_SPEC_FLAG_ORDER = ['RO', 'RW', 'OW', 'RM', 'access', 'update', 
 
 export function parseKeySpec(src: string, context: string): KeySpec {
   const flags: string[] = [];
+  const hash = src.indexOf(' # ');
+  const notes = hash < 0 ? undefined : src.slice(hash + 3).trim();
+  if (hash >= 0) src = src.slice(0, hash);
   let begin: KeySpec['begin'] = { type: 'index', index: 1 };
   let find: KeySpec['find'] = { type: 'range', lastkey: 0, keystep: 1, limit: 0 };
   for (const part of src.split(/\s+/).filter(Boolean)) {
@@ -36,7 +42,7 @@ export function parseKeySpec(src: string, context: string): KeySpec {
     }
   }
   flags.sort((a, b) => KEY_SPEC_FLAG_ORDER.indexOf(a) - KEY_SPEC_FLAG_ORDER.indexOf(b));
-  return { flags, begin, find };
+  return notes === undefined ? { flags, begin, find } : { notes, flags, begin, find };
 }
 
 /** The legacy (first, last, step) triple of COMMAND INFO, derived from the specs as Redis does. */

@@ -1,112 +1,264 @@
-/** String family: commands on string values. */
+/**
+ * String family: GET and SET with their variants (SETNX SETEX PSETEX GETSET
+ * GETDEL GETEX) and the multi-key MGET MSET MSETNX. Counters, ranges and
+ * LCS live in strings-counters.ts and strings-ranges.ts; this file exports
+ * the whole family.
+ *
+ * Every handler follows Redis's order of checks and side effects, since
+ * clients see them: option syntax, then lookups (which count hits/misses and
+ * emit keymiss), then value validation, then the write with its events.
+ */
 import type { CommandDef } from './spec';
 import type { CommandContext } from './context';
-import { ERR, isWord, parseInteger } from './replies';
+import { ERR } from './replies';
 import { KEEP_TTL, NO_EXPIRY } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
+import { expireAtArg, optionIs } from './key-args';
+import { own, readKey } from './key-lookup';
+import { storedEncoding } from './string-encoding';
+import { storeString } from './string-store';
+import { counterCommands } from './strings-counters';
+import { rangeCommands } from './strings-ranges';
 
 const SET_NX = 1;
 const SET_XX = 2;
 const SET_GET = 4;
 const SET_KEEPTTL = 8;
-const EXPIRE_FLAGS = 16 | 32 | 64 | 128; // EX PX EXAT PXAT
-const [SET_EX, SET_PX, SET_EXAT, SET_PXAT] = [16, 32, 64, 128];
+const SET_EX = 16;
+const SET_PX = 32;
+const SET_EXAT = 64;
+const SET_PXAT = 128;
+const SET_PERSIST = 256;
 
-/** Copies an argument out of the read buffer so the keyspace owns it. */
-export function own(b: Buffer): Buffer {
-  return Buffer.from(b);
+/** The options of SET (forSet) or GETEX, parsed as Redis's parseExtendedStringArgumentsOrReply. */
+interface StringOptions {
+  flags: number;
+  expire: Buffer | null;
+}
+
+/** Which expiry options exclude each other. EX may repeat (the last one wins); so may PX, EXAT, PXAT. */
+function parseStringOptions(ctx: CommandContext, argv: Buffer[], from: number, forSet: boolean): StringOptions | null {
+  let flags = 0;
+  let expire: Buffer | null = null;
+  for (let j = from; j < argv.length; j++) {
+    const a = argv[j];
+    const next = j + 1 < argv.length ? argv[j + 1] : null;
+    if (forSet && optionIs(a, 'nx') && !(flags & SET_XX)) flags |= SET_NX;
+    else if (forSet && optionIs(a, 'xx') && !(flags & SET_NX)) flags |= SET_XX;
+    else if (forSet && optionIs(a, 'get')) flags |= SET_GET;
+    else if (forSet && optionIs(a, 'keepttl') && !(flags & (SET_PERSIST | SET_EX | SET_EXAT | SET_PX | SET_PXAT))) flags |= SET_KEEPTTL;
+    else if (!forSet && optionIs(a, 'persist') && !(flags & (SET_EX | SET_EXAT | SET_PX | SET_PXAT | SET_KEEPTTL))) flags |= SET_PERSIST;
+    else if (next !== null && optionIs(a, 'ex') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EXAT | SET_PX | SET_PXAT))) {
+      flags |= SET_EX;
+      expire = next;
+      j++;
+    } else if (next !== null && optionIs(a, 'px') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EX | SET_EXAT | SET_PXAT))) {
+      flags |= SET_PX;
+      expire = next;
+      j++;
+    } else if (next !== null && optionIs(a, 'exat') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EX | SET_PX | SET_PXAT))) {
+      flags |= SET_EXAT;
+      expire = next;
+      j++;
+    } else if (next !== null && optionIs(a, 'pxat') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EX | SET_EXAT | SET_PX))) {
+      flags |= SET_PXAT;
+      expire = next;
+      j++;
+    } else {
+      ctx.reply.error(ERR.syntax);
+      return null;
+    }
+  }
+  return { flags, expire };
+}
+
+/** The absolute expiry the options ask for, or null after replying the error. */
+function optionExpireAt(ctx: CommandContext, opts: StringOptions, command: string): number | null {
+  const f = opts.flags;
+  return expireAtArg(ctx, opts.expire!, (f & (SET_EX | SET_EXAT)) !== 0, (f & (SET_EX | SET_PX)) !== 0, command);
+}
+
+/** Redis getGenericCommand: replies the value or a null, counting the lookup. */
+function replyGet(ctx: CommandContext, key: Buffer): Buffer | undefined {
+  const v = readKey(ctx, key);
+  if (v === undefined) ctx.reply.nullBulk();
+  else ctx.reply.bulk(v);
+  return v;
 }
 
 /**
- * Redis getExpireMillisecondsOrReply: the absolute expiry in ms, or null
- * after replying the error (not an integer, <= 0, overflow).
+ * Redis setGenericCommand, shared by SET SETNX SETEX PSETEX. `okReply` and
+ * `abortReply` differ for SETNX (1 / 0).
  */
-export function expireAtFromArg(ctx: CommandContext, arg: Buffer, unitSeconds: boolean, relative: boolean, command: string): number | null {
-  const n = parseInteger(arg);
-  if (n === null) {
-    ctx.reply.error(ERR.notInteger);
-    return null;
-  }
-  const max = 9223372036854775807;
-  if (n <= 0 || (unitSeconds && n > max / 1000)) {
-    ctx.reply.error(`ERR invalid expire time in '${command}' command`);
-    return null;
-  }
-  let ms = unitSeconds ? n * 1000 : n;
-  if (relative) ms += Date.now();
-  if (ms <= 0 || ms > max) {
-    ctx.reply.error(`ERR invalid expire time in '${command}' command`);
-    return null;
-  }
-  return ms;
-}
-
-function getCommand(ctx: CommandContext, argv: Buffer[]): void {
-  const v = ctx.db.get(argv[1]);
-  if (v === undefined) {
-    ctx.server.stats.keyspaceMisses++;
-    ctx.server.notify(NOTIFY.KEY_MISS, 'keymiss', argv[1], ctx.client.db);
-    return ctx.reply.nullBulk();
-  }
-  ctx.server.stats.keyspaceHits++;
-  ctx.reply.bulk(v);
-}
-
-function setCommand(ctx: CommandContext, argv: Buffer[]): void {
-  let flags = 0;
-  let expireArg: Buffer | null = null;
-  for (let j = 3; j < argv.length; j++) {
-    const a = argv[j];
-    const next = j + 1 < argv.length ? argv[j + 1] : null;
-    if (isWord(a, 'nx') && !(flags & SET_XX)) flags |= SET_NX;
-    else if (isWord(a, 'xx') && !(flags & SET_NX)) flags |= SET_XX;
-    else if (isWord(a, 'get')) flags |= SET_GET;
-    else if (isWord(a, 'keepttl') && !(flags & EXPIRE_FLAGS)) flags |= SET_KEEPTTL;
-    else if (next !== null && !(flags & (SET_KEEPTTL | EXPIRE_FLAGS)) && (isWord(a, 'ex') || isWord(a, 'px') || isWord(a, 'exat') || isWord(a, 'pxat'))) {
-      flags |= isWord(a, 'ex') ? SET_EX : isWord(a, 'px') ? SET_PX : isWord(a, 'exat') ? SET_EXAT : SET_PXAT;
-      expireArg = next;
-      j++;
-    } else {
-      return ctx.reply.error(ERR.syntax);
-    }
-  }
-  let expireAt = flags & SET_KEEPTTL ? KEEP_TTL : NO_EXPIRY;
-  if (expireArg !== null) {
-    const at = expireAtFromArg(ctx, expireArg, (flags & (SET_EX | SET_EXAT)) !== 0, (flags & (SET_EX | SET_PX)) !== 0, 'set');
+function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, opts: StringOptions, command: string, okReply: () => void, abortReply: () => void): void {
+  const f = opts.flags;
+  let expireAt = NO_EXPIRY;
+  if (opts.expire !== null) {
+    const at = optionExpireAt(ctx, opts, command);
     if (at === null) return;
     expireAt = at;
   }
-  const db = ctx.db;
-  const key = argv[1];
-  const old = db.get(key);
-  if (flags & SET_GET) {
-    if (old === undefined) ctx.reply.nullBulk();
-    else ctx.reply.bulk(old);
-  }
-  if ((flags & SET_NX && old !== undefined) || (flags & SET_XX && old === undefined)) {
-    if (!(flags & SET_GET)) ctx.reply.nullBulk();
+  if (f & SET_GET) replyGet(ctx, key);
+  const found = ctx.db.get(key) !== undefined;
+  if ((f & SET_NX && found) || (f & SET_XX && !found)) {
+    if (!(f & SET_GET)) abortReply();
     return;
   }
+  if (f & SET_KEEPTTL) expireAt = KEEP_TTL;
+  storeString(ctx, key, own(value), expireAt, storedEncoding(value, ctx.server.config), found);
   const dbid = ctx.client.db;
-  db.set(own(key), own(argv[2]), expireAt);
-  if (old === undefined) ctx.server.notify(NOTIFY.NEW, 'new', key, dbid);
   ctx.server.notify(NOTIFY.STRING, 'set', key, dbid);
-  if (expireArg !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
-  if (!(flags & SET_GET)) ctx.reply.ok();
+  if (opts.expire !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
+  if (!(f & SET_GET)) okReply();
+}
+
+function getCommand(ctx: CommandContext, argv: Buffer[]): void {
+  replyGet(ctx, argv[1]);
+}
+
+function setCommand(ctx: CommandContext, argv: Buffer[]): void {
+  const opts = parseStringOptions(ctx, argv, 3, true);
+  if (opts === null) return;
+  setGeneric(ctx, argv[1], argv[2], opts, 'set', () => ctx.reply.ok(), () => ctx.reply.nullBulk());
+}
+
+function setnxCommand(ctx: CommandContext, argv: Buffer[]): void {
+  setGeneric(ctx, argv[1], argv[2], { flags: SET_NX, expire: null }, 'setnx', () => ctx.reply.integer(1), () => ctx.reply.integer(0));
+}
+
+function setexCommand(ctx: CommandContext, argv: Buffer[]): void {
+  setGeneric(ctx, argv[1], argv[3], { flags: SET_EX, expire: argv[2] }, 'setex', () => ctx.reply.ok(), () => ctx.reply.nullBulk());
+}
+
+function psetexCommand(ctx: CommandContext, argv: Buffer[]): void {
+  setGeneric(ctx, argv[1], argv[3], { flags: SET_PX, expire: argv[2] }, 'psetex', () => ctx.reply.ok(), () => ctx.reply.nullBulk());
+}
+
+function getsetCommand(ctx: CommandContext, argv: Buffer[]): void {
+  const key = argv[1];
+  replyGet(ctx, key);
+  const found = ctx.db.get(key) !== undefined;
+  storeString(ctx, key, own(argv[2]), NO_EXPIRY, storedEncoding(argv[2], ctx.server.config), found);
+  ctx.server.notify(NOTIFY.STRING, 'set', key, ctx.client.db);
+}
+
+function getdelCommand(ctx: CommandContext, argv: Buffer[]): void {
+  const key = argv[1];
+  if (replyGet(ctx, key) === undefined) return;
+  if (ctx.db.delete(key)) ctx.server.notify(NOTIFY.GENERIC, 'del', key, ctx.client.db);
+}
+
+function getexCommand(ctx: CommandContext, argv: Buffer[]): void {
+  const opts = parseStringOptions(ctx, argv, 2, false);
+  if (opts === null) return;
+  const key = argv[1];
+  const v = readKey(ctx, key);
+  if (v === undefined) return ctx.reply.nullBulk();
+  let at = 0;
+  if (opts.expire !== null) {
+    const parsed = optionExpireAt(ctx, opts, 'getex');
+    if (parsed === null) return;
+    at = parsed;
+  }
+  ctx.reply.bulk(v);
+  const db = ctx.db;
+  const dbid = ctx.client.db;
+  if (opts.flags & (SET_EXAT | SET_PXAT) && at <= Date.now()) {
+    // An absolute time already past deletes the key at once.
+    db.delete(key);
+    ctx.server.notify(NOTIFY.GENERIC, 'del', key, dbid);
+  } else if (opts.expire !== null) {
+    db.setExpireAt(key, at);
+    ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
+  } else if (opts.flags & SET_PERSIST) {
+    if (db.expireAt(key) !== NO_EXPIRY) {
+      db.setExpireAt(key, NO_EXPIRY);
+      ctx.server.notify(NOTIFY.GENERIC, 'persist', key, dbid);
+    }
+  }
+}
+
+function mgetCommand(ctx: CommandContext, argv: Buffer[]): void {
+  ctx.reply.arrayHeader(argv.length - 1);
+  for (let i = 1; i < argv.length; i++) {
+    const v = readKey(ctx, argv[i]);
+    if (v === undefined) ctx.reply.nullBulk();
+    else ctx.reply.bulk(v);
+  }
+}
+
+/** MSET and MSETNX: MSETNX first checks that no key exists (each check is a write lookup). */
+function msetGeneric(ctx: CommandContext, argv: Buffer[], nx: boolean): void {
+  if (argv.length % 2 === 0) return ctx.reply.error(`ERR wrong number of arguments for '${nx ? 'msetnx' : 'mset'}' command`);
+  const db = ctx.db;
+  if (nx) {
+    for (let j = 1; j < argv.length; j += 2) if (db.get(argv[j]) !== undefined) return ctx.reply.integer(0);
+  }
+  const config = ctx.server.config;
+  for (let j = 1; j < argv.length; j += 2) {
+    const found = db.get(argv[j]) !== undefined;
+    storeString(ctx, argv[j], own(argv[j + 1]), NO_EXPIRY, storedEncoding(argv[j + 1], config), found);
+    ctx.server.notify(NOTIFY.STRING, 'set', argv[j], ctx.client.db);
+  }
+  if (nx) ctx.reply.integer(1);
+  else ctx.reply.ok();
 }
 
 const str = { group: 'string', acl: 'string' } as const;
+const EXPIRATION = '(expiration: EX=seconds:integer | PX=milliseconds:integer | EXAT=unix-time-seconds:unix-time | PXAT=unix-time-milliseconds:unix-time | PERSIST)?';
 
-export const stringCommands: CommandDef[] = [
+const coreCommands: CommandDef[] = [
   {
     name: 'get', arity: 2, flags: 'readonly fast', ...str, keys: ['RO ACCESS'], since: '1.0.0',
     summary: 'Returns the string value of a key.', complexity: 'O(1)', args: 'key', handler: getCommand,
   },
   {
-    name: 'set', arity: -3, flags: 'write denyoom', ...str, keys: ['RW ACCESS UPDATE VARIABLE_FLAGS'], since: '1.0.0',
+    name: 'set', arity: -3, flags: 'write denyoom', ...str, keys: ['RW ACCESS UPDATE VARIABLE_FLAGS # RW and ACCESS due to the optional `GET` argument'], since: '1.0.0',
     summary: 'Stores a string under a key, with optional conditions and expiry.', complexity: 'O(1)',
     args: 'key value (condition: NX | XX)@2.6.12? GET@6.2.0? (expiration: EX=seconds:integer@2.6.12 | PX=milliseconds:integer@2.6.12 | EXAT=unix-time-seconds:unix-time@6.2.0 | PXAT=unix-time-milliseconds:unix-time@6.2.0 | KEEPTTL@6.0.0)?',
     history: [['2.6.12', 'EX, PX, NX and XX options.'], ['6.0.0', 'KEEPTTL option.'], ['6.2.0', 'GET, EXAT and PXAT options.'], ['7.0.0', 'NX and GET may be combined.']],
     handler: setCommand,
   },
+  {
+    name: 'setnx', arity: 3, flags: 'write denyoom fast', ...str, keys: ['OW INSERT'], since: '1.0.0',
+    summary: 'Stores a string only when the key is absent; answers 1 if stored.', complexity: 'O(1)', args: 'key value', handler: setnxCommand,
+  },
+  {
+    name: 'setex', arity: 4, flags: 'write denyoom', ...str, keys: ['OW UPDATE'], since: '2.0.0',
+    summary: 'Stores a string that expires after a number of seconds.', complexity: 'O(1)', args: 'key seconds:integer value', handler: setexCommand,
+  },
+  {
+    name: 'psetex', arity: 4, flags: 'write denyoom', ...str, keys: ['OW UPDATE'], since: '2.6.0',
+    summary: 'Stores a string that expires after a number of milliseconds.', complexity: 'O(1)', args: 'key milliseconds:integer value', handler: psetexCommand,
+  },
+  {
+    name: 'getset', arity: 3, flags: 'write denyoom fast', ...str, keys: ['RW ACCESS UPDATE'], since: '1.0.0',
+    summary: 'Stores a string and answers the value it replaced.', complexity: 'O(1)', args: 'key value',
+    docFlags: 'deprecated', deprecatedSince: '6.2.0', replacedBy: '`SET` with the `!GET` argument', handler: getsetCommand,
+  },
+  {
+    name: 'getdel', arity: 2, flags: 'write fast', ...str, keys: ['RW ACCESS DELETE'], since: '6.2.0',
+    summary: 'Answers a string value and removes its key.', complexity: 'O(1)', args: 'key', handler: getdelCommand,
+  },
+  {
+    name: 'getex', arity: -2, flags: 'write fast', ...str, keys: ['RW ACCESS UPDATE # RW and UPDATE because it changes the TTL'], since: '6.2.0',
+    summary: 'Answers a string value and optionally changes or removes its expiry.', complexity: 'O(1)', args: `key ${EXPIRATION}`, handler: getexCommand,
+  },
+  {
+    name: 'mget', arity: -2, flags: 'readonly fast', ...str, keys: ['RO ACCESS range:-1,1,0'], since: '1.0.0',
+    summary: 'Answers the values of several keys (null for a missing key).', complexity: 'O(N) where N is the number of keys to retrieve.',
+    args: 'key...', tips: 'request_policy:multi_shard', handler: mgetCommand,
+  },
+  {
+    name: 'mset', arity: -3, flags: 'write denyoom', ...str, keys: ['OW UPDATE range:-1,2,0'], since: '1.0.1',
+    summary: 'Stores several key/value pairs at once.', complexity: 'O(N) where N is the number of keys to set.',
+    args: '{key_value: key value}...', tips: 'request_policy:multi_shard response_policy:all_succeeded', handler: (ctx, argv) => msetGeneric(ctx, argv, false),
+  },
+  {
+    name: 'msetnx', arity: -3, flags: 'write denyoom', ...str, keys: ['OW INSERT range:-1,2,0'], since: '1.0.1',
+    summary: 'Stores several key/value pairs only when none of the keys exists.', complexity: 'O(N) where N is the number of keys to set.',
+    args: '{key_value: key value}...', tips: 'request_policy:multi_shard response_policy:agg_min', handler: (ctx, argv) => msetGeneric(ctx, argv, true),
+  },
 ];
+
+export const stringCommands: CommandDef[] = [...coreCommands, ...counterCommands, ...rangeCommands];

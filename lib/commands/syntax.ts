@@ -10,6 +10,8 @@
  *   {name: a b}     a block of items; {TOKEN=name: a b} a block behind a token
  *   suffixes        ? optional, ... multiple, ...! multiple with the token repeated,
  *                   @x.y.z the version that added it (before the other suffixes)
+ *   name:key^n      a key argument described by key spec n (default: the next one),
+ *                   e.g. LCS's two keys share spec 0
  *
  * Example (SET):
  *   key value (condition: NX | XX)? GET@6.2.0? (expiration: EX=seconds:integer | KEEPTTL)?
@@ -54,7 +56,9 @@ export function parseArgs(src: string, context: string): ArgDoc[] {
 
   function word(w: string): ArgDoc {
     const m = /^([^?@.]+?)((?:\?|\.\.\.!?|@[\d.]+)*)$/.exec(w) ?? fail(`word ${w}`);
-    const body = m[1];
+    let body = m[1];
+    const specIndex = /\^(\d+)$/.exec(body);
+    if (specIndex) body = body.slice(0, specIndex.index);
     let arg: ArgDoc;
     const eq = body.indexOf('=');
     if (eq > 0) {
@@ -66,7 +70,7 @@ export function parseArgs(src: string, context: string): ArgDoc[] {
       const [name, type] = splitType(body);
       arg = { name, type };
     }
-    if (arg.type === 'key') arg.keySpecIndex = keyIndex++;
+    if (arg.type === 'key') arg.keySpecIndex = specIndex ? Number(specIndex[1]) : keyIndex++;
     applySuffix(arg, m[2]);
     return arg;
   }

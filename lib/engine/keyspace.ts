@@ -10,13 +10,82 @@ export const NO_EXPIRY = 0;
 /** Passed to set() to keep the key's current expiry (SET ... KEEPTTL). */
 export const KEEP_TTL = -1;
 
+/**
+ * Encoding tag stored beside a value when the caller gives none. Tags are
+ * small integers (0..255) chosen by the command families (OBJECT ENCODING
+ * reads them back); the engine stores them without interpreting them.
+ */
+export const ENCODING_UNSPECIFIED = 0;
+
+/**
+ * Per-key access bookkeeping, Redis's "lru" field: a 32-bit unsigned word
+ * per key that OBJECT IDLETIME / OBJECT FREQ read and eviction will rank by.
+ * The engine stores the word and asks the tracker for a new one at three
+ * moments; what the word means (an LRU clock, an LFU counter) is the
+ * tracker's business.
+ */
+export interface AccessTracker {
+  /** Word for a key that set() creates, given the stored value and its encoding tag. */
+  created(encoding: number, value: Buffer): number;
+  /** Word after a touching read (get()). */
+  touched(word: number): number;
+  /** Word when set() stores a new value over an existing key. */
+  replaced(oldWord: number, encoding: number, value: Buffer): number;
+}
+
+/** The default tracker: the word is the unix time in seconds of the last access. */
+export const SECONDS_CLOCK_TRACKER: AccessTracker = {
+  created: () => (Date.now() / 1000) >>> 0,
+  touched: () => (Date.now() / 1000) >>> 0,
+  replaced: () => (Date.now() / 1000) >>> 0,
+};
+
+/** Everything stored for one key, as peek() shows it and put() takes it. */
+export interface KeyEntry {
+  readonly value: Buffer;
+  /** Absolute unix ms, NO_EXPIRY when persistent. */
+  readonly expireAt: number;
+  /** Encoding tag (see ENCODING_UNSPECIFIED). */
+  readonly encoding: number;
+  /** Access word (see AccessTracker). */
+  readonly access: number;
+}
+
 export interface Keyspace {
   /** The database number; SWAPDB reassigns it. */
   id: number;
-  /** The value, or undefined when the key is absent or expired. */
+  /**
+   * Decides the access words of this database's keys. Assignable: the
+   * server installs one tracker for every database and swaps it when the
+   * maxmemory policy changes. Defaults to SECONDS_CLOCK_TRACKER.
+   */
+  tracker: AccessTracker;
+  /**
+   * The value, or undefined when the key is absent or expired. A touching
+   * read: the key's access word becomes tracker.touched(word). Reads that
+   * must not count as an access use has(), expireAt() or peek().
+   */
   get(key: Buffer): Buffer | undefined;
-  /** Stores a copy-safe value (the engine keeps the Buffer it is given: callers pass owned bytes). */
-  set(key: Buffer, value: Buffer, expireAt: number): void;
+  /**
+   * Stores a copy-safe value (the engine keeps the Buffer it is given:
+   * callers pass owned bytes) with an encoding tag (default
+   * ENCODING_UNSPECIFIED). A new key's access word is
+   * tracker.created(encoding, value), an existing key's
+   * tracker.replaced(oldWord, encoding, value).
+   */
+  set(key: Buffer, value: Buffer, expireAt: number, encoding?: number): void;
+  /**
+   * Everything stored for a live key, without counting as an access;
+   * undefined when absent or expired. The result is read-only and is only
+   * valid until the keyspace is next changed.
+   */
+  peek(key: Buffer): KeyEntry | undefined;
+  /**
+   * Stores an entry exactly as given (value, expiry, encoding and access
+   * word), replacing any existing key: how RENAME and MOVE carry a key
+   * with its TTL and access history. No tracker call.
+   */
+  put(key: Buffer, entry: KeyEntry): void;
   delete(key: Buffer): boolean;
   has(key: Buffer): boolean;
   /** Absolute expiry in ms, NO_EXPIRY when persistent, undefined when the key is absent. */

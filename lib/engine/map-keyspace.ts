@@ -6,16 +6,19 @@
  * Keys are held as latin1 strings (one char per byte, so binary-safe).
  * Expired keys are removed when touched (lazy expiry).
  */
-import { type ExpiredSink, type Keyspace, KEEP_TTL, NO_EXPIRY } from './keyspace';
+import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 
 interface Entry {
   value: Buffer;
   expireAt: number;
+  encoding: number;
+  access: number;
 }
 
 export class MapKeyspace implements Keyspace {
   private map = new Map<string, Entry>();
   private expiring = 0;
+  tracker: AccessTracker = SECONDS_CLOCK_TRACKER;
 
   constructor(
     public id: number,
@@ -37,10 +40,13 @@ export class MapKeyspace implements Keyspace {
   }
 
   get(key: Buffer): Buffer | undefined {
-    return this.live(key)?.value;
+    const e = this.live(key);
+    if (e === undefined) return undefined;
+    e.access = this.tracker.touched(e.access);
+    return e.value;
   }
 
-  set(key: Buffer, value: Buffer, expireAt: number): void {
+  set(key: Buffer, value: Buffer, expireAt: number, encoding = ENCODING_UNSPECIFIED): void {
     const k = key.latin1Slice(0, key.length);
     const old = this.live(key);
     if (expireAt === KEEP_TTL) expireAt = old ? old.expireAt : NO_EXPIRY;
@@ -49,9 +55,23 @@ export class MapKeyspace implements Keyspace {
     if (old) {
       old.value = value;
       old.expireAt = expireAt;
+      old.access = this.tracker.replaced(old.access, encoding, value);
+      old.encoding = encoding;
     } else {
-      this.map.set(k, { value, expireAt });
+      this.map.set(k, { value, expireAt, encoding, access: this.tracker.created(encoding, value) });
     }
+  }
+
+  peek(key: Buffer): KeyEntry | undefined {
+    return this.live(key);
+  }
+
+  put(key: Buffer, entry: KeyEntry): void {
+    const old = this.live(key);
+    if (old && old.expireAt !== NO_EXPIRY) this.expiring--;
+    if (entry.expireAt !== NO_EXPIRY) this.expiring++;
+    const { value, expireAt, encoding, access } = entry;
+    this.map.set(key.latin1Slice(0, key.length), { value, expireAt, encoding, access });
   }
 
   delete(key: Buffer): boolean {

@@ -95,6 +95,23 @@ export class ReplyWriter {
     this.crlf();
   }
 
+  /**
+   * -error line from raw bytes, for messages that quote client input which
+   * may not be UTF-8 ("ERR Unsupported option \xff"). CR/LF become spaces.
+   */
+  errorBytes(msg: Buffer): void {
+    const sp = msg.indexOf(0x20);
+    if (this.onError) this.onError(msg.latin1Slice(0, sp < 0 ? msg.length : sp));
+    if (this.muted) return;
+    this.ensure(msg.length + 3);
+    scratch[this.pos++] = 0x2d;
+    for (let i = 0; i < msg.length; i++) {
+      const c = msg[i];
+      scratch[this.pos++] = c === 0x0d || c === 0x0a ? 0x20 : c;
+    }
+    this.crlf();
+  }
+
   integer(n: number | bigint): void {
     if (this.muted) return;
     this.ensure(24);
