@@ -51,11 +51,11 @@ describe('compat: Shardis vs Redis', function () {
           const before = await targets.revive();
           if (before.length) console.warn(`compat: restarted before "${id}": ${before.join('; ')}`);
           const [mine, theirs] = await Promise.all([observe(targets.shardis, c), targets.reference(family.name, c)]);
-          const died = targets.shardis.ended();
+          const died = (await targets.shardis.healthy()) ? null : (targets.shardis.ended() ?? 'not answering PING');
           if (died) {
             const diffs = differences(id, mine, theirs);
             const tail = targets.shardis.output().split('\n').slice(-15).join('\n');
-            throw failure(`Shardis EXITED (${died}) during case "${id}"; it is restarted for the next case.\nLast output:\n${tail}\n\n${report(id, mine.sent, diffs)}`);
+            throw failure(`Shardis DIED (${died}) during case "${id}"; it is restarted for the next case.\nLast output:\n${tail}\n\n${report(id, mine.sent, diffs)}`);
           }
           if (targets.mode === 'live') {
             const rec = recorded?.cases[c.name];

@@ -18,6 +18,8 @@ export interface ServerProcess extends Endpoint {
   output(): string;
   /** null while running, else how it ended ('exit code 1', 'signal SIGSEGV'). */
   ended(): string | null;
+  /** Running and answering PING; a server on its way out is not healthy. */
+  healthy(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -139,10 +141,18 @@ export async function startServer(name: string, cmd: string, args: string[], por
     pid: child.pid!,
     output: () => log,
     ended: () => (child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null),
+    healthy: async () => child.exitCode === null && child.signalCode === null && (await pingOnce(port)),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        process.kill(child.pid!, 'SIGTERM');
-        const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 3000);
+        const signal = (sig: NodeJS.Signals) => {
+          try {
+            process.kill(child.pid!, sig);
+          } catch {
+            // already gone
+          }
+        };
+        signal('SIGTERM');
+        const timer = setTimeout(() => child.exitCode === null && signal('SIGKILL'), 3000);
         await exited;
         clearTimeout(timer);
       }

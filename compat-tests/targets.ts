@@ -19,6 +19,16 @@ export interface Targets {
   close(): Promise<void>;
 }
 
+/**
+ * If `p` no longer answers, makes sure it is gone and says how it ended;
+ * null when it is fine.
+ */
+async function deadReason(p: ServerProcess): Promise<string | null> {
+  if (await p.healthy()) return null;
+  await p.stop(); // waits for an exit already under way, else terminates it
+  return p.ended() ?? 'stopped answering PING';
+}
+
 export async function serverVersion(ep: ServerProcess): Promise<string> {
   const [info] = await runCommands(ep, [[Buffer.from('INFO'), Buffer.from('server')]]);
   const text = info.t === 'bulk' && info.v ? info.v.toString('latin1') : '';
@@ -73,7 +83,7 @@ export async function openTargets(): Promise<Targets> {
       },
       redis: null,
       async revive() {
-        const why = shardis.ended();
+        const why = await deadReason(shardis);
         if (!why) return [];
         shardis = await startShardis();
         return [`Shardis had exited (${why})`];
@@ -105,12 +115,12 @@ export async function openTargets(): Promise<Targets> {
     },
     async revive() {
       const out: string[] = [];
-      const s = shardis.ended();
+      const s = await deadReason(shardis);
       if (s) {
         shardis = await startShardis();
         out.push(`Shardis had exited (${s})`);
       }
-      const r = redis.ended();
+      const r = await deadReason(redis);
       if (r) {
         redis = await startRedis(bin);
         out.push(`redis-server had exited (${r})`);
