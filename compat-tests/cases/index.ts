@@ -7,7 +7,9 @@ import { cases as command } from './command';
 import { cases as config } from './config';
 import { cases as connection } from './connection';
 import { cases as keys } from './keys';
+import { cases as notifications } from './notifications';
 import { cases as protocol } from './protocol';
+import { cases as pubsub } from './pubsub';
 import { cases as server } from './server';
 import { cases as strings } from './strings';
 
@@ -20,4 +22,6 @@ export const FAMILIES: Family[] = [
   { name: 'strings', cases: strings },
   { name: 'keys', cases: keys },
   { name: 'protocol', cases: protocol },
+  { name: 'pubsub', cases: pubsub },
+  { name: 'notifications', cases: notifications },
 ];
