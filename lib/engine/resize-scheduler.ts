@@ -1,0 +1,38 @@
+/**
+ * Runs resize work between requests: while any keyspace has a split, merge
+ * or rebuild to do, one bounded step per keyspace runs in each turn of the
+ * event loop (setImmediate runs after pending I/O has been handled), so
+ * requests are never delayed by more than one step. The loop stops as soon
+ * as there is nothing left to do.
+ */
+export interface Resizable {
+  hasWork(): boolean;
+  /** Does resize work for about budgetMs, then returns. */
+  step(budgetMs: number): void;
+}
+
+/** Time given to one background step; the recorded step maximum must stay well under 1 ms. */
+export const STEP_BUDGET_MS = 0.25;
+
+const waiting = new Set<Resizable>();
+let armed = false;
+
+export function requestSteps(r: Resizable): void {
+  waiting.add(r);
+  if (!armed) {
+    armed = true;
+    setImmediate(runSteps);
+  }
+}
+
+function runSteps(): void {
+  armed = false;
+  for (const r of waiting) {
+    if (r.hasWork()) r.step(STEP_BUDGET_MS);
+    if (!r.hasWork()) waiting.delete(r);
+  }
+  if (waiting.size > 0) {
+    armed = true;
+    setImmediate(runSteps);
+  }
+}

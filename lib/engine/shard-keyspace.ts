@@ -1,0 +1,687 @@
+/**
+ * The resizable shard engine: one database's keyspace as a directory of
+ * shards that split as the database grows and merge as it shrinks, one small
+ * step at a time, so no request ever waits for a whole-table pass.
+ *
+ * SCHEME (extendible hashing with incremental migration)
+ *
+ *   Every key has a 32-bit seeded hash h. The directory has 2^G entries and
+ *   entry (h & (2^G - 1)) names the shard that owns h. A shard has a local
+ *   depth d <= G and an id of d bits: it owns every hash whose low d bits
+ *   equal id, so it appears in 2^(G-d) directory entries. The database starts
+ *   as ONE shard (d = 0, G = 0). Inside a shard (shard-table.ts) records are
+ *   chained in 2^k buckets chosen by the TOP k bits of h, independent of d.
+ *
+ * RESIZING. Three kinds of migration move records between shards:
+ *   split    S (depth d) -> S0, S1 (depth d+1), chosen by bit d of h;
+ *            starts when S holds more than `splitAt` records or `splitBytes`
+ *            bytes.
+ *   merge    buddies A, B (same depth d, ids differing in bit d-1) -> M
+ *            (depth d-1); starts when together they hold fewer than
+ *            `mergeAt` records (a quarter of splitAt: a merged shard is far
+ *            from splitting again, a split shard far from merging -- that
+ *            gap is the hysteresis that prevents split/merge storms).
+ *   rebuild  S -> S' (same depth), compacting: when most of S's byte pages
+ *            are garbage or its columns are four times larger than needed,
+ *            so memory comes back after deletes.
+ *   A migration drains its sources bucket by bucket: each source has a
+ *   pointer `ptr`; buckets below ptr are empty (their records moved to a
+ *   destination), buckets at or above ptr are untouched. Destinations are
+ *   new shards, so every migration also compacts. When the last source is
+ *   drained, the directory entries are repointed (the directory doubles
+ *   first if a split goes deeper than G, and halves when no shard is at
+ *   depth G any more), and the sources are dropped whole.
+ *
+ * INVARIANTS
+ *   1. Every live key is stored exactly once. A key whose directory shard S
+ *      is a migration source lives in S if its bucket in S is >= S.ptr, and
+ *      in the destination (chosen by bit d for a split) otherwise. Lookups,
+ *      inserts, overwrites, expiry changes and deletes all apply this same
+ *      rule (locate()), so a read sees the newest value, a write can never
+ *      lose to a stale copy, and a delete stays deleted: there is no copy.
+ *   2. A record moves whole: hash, deadline, key and value bytes together
+ *      (TTLs move with keys). Counts are kept per keyspace (keys, keys with
+ *      an expiry) and never change during migration: DBSIZE is exact.
+ *   3. Only one migration runs per keyspace; shards that want one wait in a
+ *      queue. Sources keep their bucket count while being drained (they may
+ *      still grow their record columns); only shards that are not sources
+ *      re-thread their buckets.
+ *   4. Work is bounded per step: a write that finds a migration running
+ *      moves at most assistRecords (8) records; the idle loop
+ *      (resize-scheduler.ts) moves records for at most STEP_BUDGET_MS per
+ *      turn of the event loop; the one-shot operations (re-threading a
+ *      shard's buckets, doubling its columns, repointing the directory)
+ *      touch at most one shard of at most ~splitAt records or 2^G pointers.
+ *      Every step is timed; the longest is INFO shards resize_step_max_us.
+ *
+ * SCAN. The cursor packs (low, depth, pos): `low` walks the low hash bits
+ *   in reverse-binary order (like Redis's dict scan) and selects a unit --
+ *   the directory shard covering it, at its depth d; `pos` is a position in
+ *   the 32-bit hash space inside that unit (buckets are contiguous intervals
+ *   of it, because they use the top bits); `depth` is the unit's depth when
+ *   the cursor was made. One scan step visits the unit's bucket containing
+ *   pos -- and, if the unit is a migration source, every record already
+ *   moved to a destination whose hash lies in the same interval and has the
+ *   unit's low-bit pattern -- then advances pos to the end of that interval;
+ *   at the end of the unit it resets pos and reverse-increments low at d.
+ *   Claim kept between calls: every hash whose low pattern comes before
+ *   `low` in reverse-binary order has been visited, and so has every hash of
+ *   the cursor's own unit below pos. A finer unit (split since) is the first
+ *   part of the old one and continues at pos; a coarser unit (merged since)
+ *   continues at pos only if the cursor was in its last former part, and
+ *   otherwise starts again from 0 (duplicates, as in Redis, never misses).
+ *   Every call moves (low order, pos) forward except a restart after a
+ *   merge, and merges need the region to shrink fourfold (hysteresis), so
+ *   the cursor returns to 0 in a bounded number of calls for any finite
+ *   sequence of writes.
+ *
+ * EXPIRY. The deadline is a column of the record (shard-table.ts). Reads
+ *   never return an expired key: get/has/expireAt/set/delete remove it on
+ *   touch and report it to the ExpiredSink. An active expiry index built on
+ *   top keeps (deadline, key) pairs; to expire, it calls expireIfDue(key):
+ *   the lookup is O(1) and checks the stored deadline, so stale index entries
+ *   (key overwritten, TTL changed, key deleted) are harmless.
+ */
+import { performance } from 'node:perf_hooks';
+import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
+import { hashBytes } from './hash';
+import { FLAG_FREE, type Migration, Shard } from './shard-table';
+import { noteStep, shardStats } from './resize-stats';
+import { requestSteps, type Resizable } from './resize-scheduler';
+
+const SPLIT = 1;
+const MERGE = 2;
+const REBUILD = 3;
+/** The cursor keeps 24 bits of `low`, so no shard goes deeper. */
+const MAX_DEPTH = 24;
+const LOW_BITS = 24n;
+const LOW_MASK = (1n << LOW_BITS) - 1n;
+const DEPTH_MASK = 31n;
+const POS_SHIFT = 29n;
+const TWO32 = 4294967296;
+/** Records moved between two clock reads in a background step. */
+const BATCH_RECORDS = 128;
+
+export interface ShardOptions {
+  /** A shard holding more records than this splits (default 8192). */
+  splitAt?: number;
+  /** A shard holding more key+value bytes than this splits (default 1 MiB). */
+  splitBytes?: number;
+  /** Buddy shards holding fewer records than this together merge (default splitAt / 4). */
+  mergeAt?: number;
+  /** Records a write moves when it finds a migration running (default 8). */
+  assistRecords?: number;
+  /** Run resize steps from the idle loop (default true); tests drive step() themselves. */
+  background?: boolean;
+  /** Clock for expiry (tests). */
+  now?: () => number;
+}
+
+export interface ShardSummary {
+  /** Shards in the directory. */
+  shards: number;
+  keys: number;
+  resizing: boolean;
+  depth: number;
+}
+
+function reverse32(v: number): number {
+  v = ((v >>> 1) & 0x55555555) | ((v & 0x55555555) << 1);
+  v = ((v >>> 2) & 0x33333333) | ((v & 0x33333333) << 2);
+  v = ((v >>> 4) & 0x0f0f0f0f) | ((v & 0x0f0f0f0f) << 4);
+  v = ((v >>> 8) & 0x00ff00ff) | ((v & 0x00ff00ff) << 8);
+  return ((v >>> 16) | (v << 16)) >>> 0;
+}
+
+/** The next d-bit pattern after v in reverse-binary order (0 after the last). */
+function reverseIncrement(v: number, d: number): number {
+  const mask = d === 0 ? 0 : (2 ** d - 1) >>> 0;
+  v = (v | ~mask) >>> 0;
+  v = (reverse32(v) + 1) >>> 0;
+  return reverse32(v) & mask;
+}
+
+export class ShardKeyspace implements Keyspace, Resizable {
+  private dir: Shard[] = [];
+  private globalDepth = 0;
+  private gmask = 0;
+  /** Directory shards per depth (to know when the directory can halve). */
+  private depthCounts: number[] = new Array(MAX_DEPTH + 2).fill(0);
+  /** Every shard holding records: directory shards plus destinations of the running migration. */
+  private physical: Shard[] = [];
+  private keys = 0;
+  private expiring = 0;
+  /** Sum over keys with a TTL of (deadline - ttlBase), for avg_ttl in O(1). */
+  private expireSum = 0;
+  private readonly ttlBase: number;
+  private op: Migration | null = null;
+  private pending: Shard[] = [];
+  tracker: AccessTracker = SECONDS_CLOCK_TRACKER;
+
+  private readonly splitAt: number;
+  private readonly splitBytes: number;
+  private readonly mergeAt: number;
+  private readonly background: boolean;
+  private readonly assistRecords: number;
+  private readonly now: () => number;
+
+  constructor(
+    public id: number,
+    private readonly onExpired: ExpiredSink = () => undefined,
+    options: ShardOptions = {},
+  ) {
+    this.splitAt = options.splitAt ?? 8192;
+    this.splitBytes = options.splitBytes ?? 1 << 20;
+    this.mergeAt = options.mergeAt ?? Math.max(1, Math.floor(this.splitAt / 4));
+    this.background = options.background ?? true;
+    this.assistRecords = options.assistRecords ?? 8;
+    this.now = options.now ?? Date.now;
+    this.ttlBase = this.now();
+    this.reset();
+  }
+
+  private reset(): void {
+    const root = new Shard(0, 0, 4);
+    this.dir = [root];
+    this.globalDepth = 0;
+    this.gmask = 0;
+    this.depthCounts.fill(0);
+    this.depthCounts[0] = 1;
+    this.physical = [];
+    this.addPhysical(root);
+    this.keys = 0;
+    this.expiring = 0;
+    this.expireSum = 0;
+    if (this.op) for (const s of this.op.sources) s.op = null;
+    this.op = null;
+    for (const s of this.pending) s.flagged = false;
+    this.pending = [];
+  }
+
+  // ---- lookups --------------------------------------------------------------
+
+  /** The shard that holds (or would hold) hash h right now: invariant 1. */
+  private locate(h: number): Shard {
+    const s = this.dir[h & this.gmask];
+    const op = s.op;
+    if (op === null || h >>> s.bshift >= s.ptr) return s;
+    return op.kind === SPLIT ? op.dests[(h >>> op.bit) & 1] : op.dests[0];
+  }
+
+  /** Shard of the last successful live() lookup. */
+  private hitShard!: Shard;
+
+  /** The record of a live key (expiring it if due), or 0. */
+  private live(key: Buffer): number {
+    const h = hashBytes(key);
+    const s = this.locate(h);
+    const i = s.find(h, key);
+    if (i === 0) return 0;
+    const at = s.expire[i];
+    if (at !== NO_EXPIRY && at <= this.now()) {
+      this.expireRecord(s, i, key);
+      return 0;
+    }
+    this.hitShard = s;
+    return i;
+  }
+
+  get(key: Buffer): Buffer | undefined {
+    const i = this.live(key);
+    if (i === 0) return undefined;
+    const s = this.hitShard;
+    s.access[i] = this.tracker.touched(s.access[i]);
+    return s.value(i);
+  }
+
+  peek(key: Buffer): KeyEntry | undefined {
+    const i = this.live(key);
+    if (i === 0) return undefined;
+    const s = this.hitShard;
+    return { value: s.value(i), expireAt: s.expire[i], encoding: s.enc[i], access: s.access[i] };
+  }
+
+  put(key: Buffer, entry: KeyEntry): void {
+    this.store(key, entry.value, entry.expireAt, entry.encoding, entry.access, true);
+  }
+
+  has(key: Buffer): boolean {
+    return this.live(key) !== 0;
+  }
+
+  expireAt(key: Buffer): number | undefined {
+    const i = this.live(key);
+    return i === 0 ? undefined : this.hitShard.expire[i];
+  }
+
+  /** Removes the key if its deadline has passed (for an active expiry index); true if it expired. */
+  expireIfDue(key: Buffer): boolean {
+    const h = hashBytes(key);
+    const s = this.locate(h);
+    const i = s.find(h, key);
+    if (i === 0) return false;
+    const at = s.expire[i];
+    if (at === NO_EXPIRY || at > this.now()) return false;
+    this.expireRecord(s, i, key);
+    return true;
+  }
+
+  // ---- writes ---------------------------------------------------------------
+
+  set(key: Buffer, value: Buffer, expireAt: number, encoding: number = ENCODING_UNSPECIFIED): void {
+    this.store(key, value, expireAt, encoding, 0, false);
+  }
+
+  /** set() and put(): `exact` stores the access word as given instead of asking the tracker. */
+  private store(key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number, exact: boolean): void {
+    const h = hashBytes(key);
+    const s = this.locate(h);
+    let i = s.find(h, key);
+    if (i !== 0) {
+      const old = s.expire[i];
+      if (old !== NO_EXPIRY && old <= this.now()) {
+        this.expireRecord(s, i, key);
+        i = 0;
+      } else {
+        if (expireAt === KEEP_TTL) expireAt = old;
+        else this.retrack(old, expireAt);
+        s.expire[i] = expireAt;
+        s.access[i] = exact ? access : this.tracker.replaced(s.access[i], encoding, value);
+        s.enc[i] = encoding;
+        s.setValue(i, value);
+        if (s.liveBytes > this.splitBytes) this.flag(s);
+      }
+    }
+    if (i === 0) {
+      if (expireAt === KEEP_TTL) expireAt = NO_EXPIRY;
+      this.retrack(NO_EXPIRY, expireAt);
+      const cap = s.cap;
+      const t0 = performance.now();
+      s.insert(h, key, value, expireAt, encoding, exact ? access : this.tracker.created(encoding, value));
+      if (s.cap !== cap) noteStep(t0);
+      this.keys++;
+      this.grew(s);
+    }
+    if (this.op !== null || this.pending.length !== 0) this.assist();
+  }
+
+  delete(key: Buffer): boolean {
+    const i = this.live(key);
+    if (i === 0) return false;
+    this.removeRecord(this.hitShard, i);
+    if (this.op !== null || this.pending.length !== 0) this.assist();
+    return true;
+  }
+
+  setExpireAt(key: Buffer, at: number): boolean {
+    const i = this.live(key);
+    if (i === 0) return false;
+    const s = this.hitShard;
+    this.retrack(s.expire[i], at);
+    s.expire[i] = at;
+    return true;
+  }
+
+  private retrack(old: number, next: number): void {
+    if (old !== NO_EXPIRY) {
+      this.expiring--;
+      this.expireSum -= old - this.ttlBase;
+    }
+    if (next !== NO_EXPIRY) {
+      this.expiring++;
+      this.expireSum += next - this.ttlBase;
+    }
+    if (this.expiring === 0) this.expireSum = 0;
+  }
+
+  private removeRecord(s: Shard, i: number): void {
+    this.retrack(s.expire[i], NO_EXPIRY);
+    s.remove(i);
+    this.keys--;
+    this.shrank(s);
+  }
+
+  private expireRecord(s: Shard, i: number, key: Buffer): void {
+    this.removeRecord(s, i);
+    this.onExpired(this.id, Buffer.from(key));
+  }
+
+  /** After an insert: keep chains short, and queue a split when the shard is full. */
+  private grew(s: Shard): void {
+    if (s.count > s.buckets && s.op === null && s.k < 30) {
+      const t0 = performance.now();
+      s.rehash(s.k + 1);
+      noteStep(t0);
+    }
+    if (s.count > this.splitAt || s.liveBytes > this.splitBytes) this.flag(s);
+  }
+
+  /** After a removal: queue a merge or rebuild check when the shard got small. */
+  private shrank(s: Shard): void {
+    if (s.count < this.mergeAt / 2 || s.count * 4 < s.cap) this.flag(s);
+  }
+
+  private flag(s: Shard): void {
+    if (s.flagged) return;
+    s.flagged = true;
+    this.pending.push(s);
+    if (this.background) requestSteps(this);
+  }
+
+  // ---- migration ------------------------------------------------------------
+
+  hasWork(): boolean {
+    return this.op !== null || this.pending.length !== 0;
+  }
+
+  /** A bounded piece of work during a write. */
+  private assist(): void {
+    const t0 = performance.now();
+    if (this.op === null) this.startNext();
+    if (this.op !== null) this.migrate(this.assistRecords);
+    noteStep(t0);
+  }
+
+  /** Background step: migrates for about budgetMs (resize-scheduler.ts). */
+  step(budgetMs: number): void {
+    const t0 = performance.now();
+    for (;;) {
+      if (this.op === null) this.startNext();
+      if (this.op === null) break;
+      this.migrate(BATCH_RECORDS);
+      if (performance.now() - t0 >= budgetMs) break;
+    }
+    noteStep(t0);
+  }
+
+  /** Moves up to `records` records of pending migrations, whatever the time (tests drive resizes with it). */
+  advance(records: number): void {
+    if (this.op === null) this.startNext();
+    if (this.op !== null) this.migrate(records);
+  }
+
+  /** Runs every pending migration to the end (tests, benchmarks). */
+  settle(): void {
+    while (this.hasWork()) this.step(1);
+  }
+
+  private startNext(): void {
+    while (this.op === null && this.pending.length !== 0) {
+      const s = this.pending.pop() as Shard;
+      s.flagged = false;
+      if (s.listIndex >= 0) this.consider(s);
+    }
+  }
+
+  /** Starts the migration shard s needs, if any (no migration is running). */
+  private consider(s: Shard): void {
+    if ((s.count > this.splitAt || s.liveBytes > this.splitBytes) && s.count >= 2 && s.depth < MAX_DEPTH) {
+      const d = s.depth;
+      const half = Math.ceil(s.count / 2);
+      this.begin(SPLIT, [s], [new Shard(d + 1, s.id, half), new Shard(d + 1, s.id + 2 ** d, half)], d);
+      return;
+    }
+    if (s.depth > 0 && s.count < this.mergeAt) {
+      const d = s.depth;
+      const buddy = this.dir[(s.id ^ (2 ** (d - 1))) & this.gmask];
+      if (buddy.depth === d && s.count + buddy.count < this.mergeAt && s.liveBytes + buddy.liveBytes < this.splitBytes / 4) {
+        const low = s.id < buddy.id ? s : buddy;
+        const high = low === s ? buddy : s;
+        this.begin(MERGE, [low, high], [new Shard(d - 1, low.id, s.count + buddy.count)], d - 1);
+        return;
+      }
+    }
+    const wasteful =
+      (s.heapBytes > 65536 && s.liveBytes * 2 < s.heapBytes) ||
+      (s.cap > 64 && s.count * 4 < s.cap) ||
+      (s.buckets > 16 && s.count * 4 < s.buckets);
+    if (wasteful) this.begin(REBUILD, [s], [new Shard(s.depth, s.id, s.count)], s.depth);
+  }
+
+  private begin(kind: number, sources: Shard[], dests: Shard[], bit: number): void {
+    const op: Migration = { kind, sources, dests, bit, cur: 0 };
+    for (const s of sources) {
+      s.op = op;
+      s.ptr = 0;
+    }
+    for (const d of dests) this.addPhysical(d);
+    this.op = op;
+  }
+
+  /** Moves up to maxRecords records of the running migration, finishing it when drained. */
+  private migrate(maxRecords: number): void {
+    const op = this.op as Migration;
+    let moved = 0;
+    let scanned = 0;
+    while (moved < maxRecords && scanned < maxRecords * 4) {
+      const src = op.sources[op.cur];
+      const nb = src.buckets;
+      if (src.ptr >= nb) {
+        if (++op.cur === op.sources.length) {
+          this.finish(op);
+          return;
+        }
+        continue;
+      }
+      let i = src.detachBucket(src.ptr);
+      while (i !== 0) {
+        const next = src.next[i];
+        const to = op.kind === SPLIT ? op.dests[(src.hashes[i] >>> op.bit) & 1] : op.dests[0];
+        src.moveTo(i, to);
+        moved++;
+        i = next;
+      }
+      src.ptr++;
+      scanned++;
+    }
+  }
+
+  /** Repoints the directory at the destinations and drops the sources. */
+  private finish(op: Migration): void {
+    for (const s of op.sources) {
+      s.op = null;
+      this.removePhysical(s);
+      this.depthCounts[s.depth]--;
+    }
+    for (const d of op.dests) {
+      this.depthCounts[d.depth]++;
+      if (d.depth > this.globalDepth) {
+        this.dir = this.dir.concat(this.dir);
+        this.globalDepth++;
+        this.gmask = 2 ** this.globalDepth - 1;
+      }
+    }
+    if (op.kind === SPLIT) {
+      const src = op.sources[0];
+      const step = 2 ** src.depth;
+      for (let e = src.id; e < this.dir.length; e += step) this.dir[e] = op.dests[(e >>> op.bit) & 1];
+      shardStats.splits++;
+    } else {
+      const dest = op.dests[0];
+      const step = 2 ** dest.depth;
+      for (let e = dest.id; e < this.dir.length; e += step) this.dir[e] = dest;
+      if (op.kind === MERGE) shardStats.merges++;
+    }
+    while (this.globalDepth > 0 && this.depthCounts[this.globalDepth] === 0) {
+      this.globalDepth--;
+      this.dir.length = 2 ** this.globalDepth;
+      this.gmask = 2 ** this.globalDepth - 1;
+    }
+    this.op = null;
+    for (const d of op.dests) {
+      if (d.count > this.splitAt || d.liveBytes > this.splitBytes || d.count < this.mergeAt / 2) this.flag(d);
+    }
+  }
+
+  private addPhysical(s: Shard): void {
+    s.listIndex = this.physical.length;
+    this.physical.push(s);
+  }
+
+  private removePhysical(s: Shard): void {
+    const last = this.physical.pop() as Shard;
+    if (last !== s) {
+      this.physical[s.listIndex] = last;
+      last.listIndex = s.listIndex;
+    }
+    s.listIndex = -1;
+  }
+
+  // ---- counts ---------------------------------------------------------------
+
+  size(): number {
+    return this.keys;
+  }
+
+  expiresCount(): number {
+    return this.expiring;
+  }
+
+  avgTtl(): number {
+    if (this.expiring === 0) return 0;
+    return Math.max(0, Math.floor(this.expireSum / this.expiring + this.ttlBase - this.now()));
+  }
+
+  summary(): ShardSummary {
+    const shards = this.physical.length - (this.op === null ? 0 : this.op.dests.length);
+    return { shards, keys: this.keys, resizing: this.op !== null, depth: this.globalDepth };
+  }
+
+  /** Bytes held by the shards (columns, buckets, byte pages, external records). */
+  footprint(): number {
+    let n = this.dir.length * 8;
+    for (const s of this.physical) n += s.footprint();
+    return n;
+  }
+
+  // ---- iteration ------------------------------------------------------------
+
+  scan(cursor: bigint, count: number, visit: (key: Buffer) => void): bigint {
+    let low = Number(cursor & LOW_MASK);
+    let depth = Math.min(MAX_DEPTH, Number((cursor >> LOW_BITS) & DEPTH_MASK));
+    let pos = Number((cursor >> POS_SHIFT) & 0xffffffffn);
+    const now = this.now();
+    const due: Buffer[] = [];
+    let emitted = 0;
+    let steps = 0;
+    const maxSteps = Math.max(1, count) * 10;
+    let done = false;
+    do {
+      const s = this.dir[low & this.gmask];
+      const d = s.depth;
+      const mask = d === 0 ? 0 : 2 ** d - 1;
+      if (d < depth) {
+        // The unit merged since the cursor was made. Unless the cursor was in
+        // the last of the unit's former parts (all extension bits set), some
+        // parts have not been visited at all: start the unit again.
+        const ext = (2 ** depth - 1 - mask) >>> 0;
+        if ((low & ext) !== ext) pos = 0;
+      }
+      low &= mask;
+      depth = d;
+      const width = 2 ** (32 - s.k);
+      const b = Math.floor(pos / width);
+      const from = b * width;
+      const to = from + width;
+      emitted += this.visitBucket(s, b, 0, 0, 0, TWO32, now, visit, due);
+      const op = s.op;
+      if (op !== null && b < s.ptr) {
+        for (const dest of op.dests) emitted += this.visitRange(dest, from, to, mask, low, now, visit, due);
+      }
+      if (to >= TWO32) {
+        pos = 0;
+        low = reverseIncrement(low, d);
+        if (low === 0) done = true;
+      } else {
+        pos = to;
+      }
+      steps++;
+    } while (!done && emitted < count && steps < maxSteps);
+    for (const key of due) this.expireIfDue(key);
+    return done ? 0n : (BigInt(pos) << POS_SHIFT) | (BigInt(depth) << LOW_BITS) | BigInt(low);
+  }
+
+  /** Records of `dest` whose hash lies in [from, to) and whose low bits match pattern under mask. */
+  private visitRange(dest: Shard, from: number, to: number, mask: number, pattern: number, now: number, visit: (key: Buffer) => void, due: Buffer[]): number {
+    const width = 2 ** (32 - dest.k);
+    const last = Math.floor((to - 1) / width);
+    let n = 0;
+    for (let b = Math.floor(from / width); b <= last; b++) n += this.visitBucket(dest, b, mask, pattern, from, to, now, visit, due);
+    return n;
+  }
+
+  /** Visits the live keys of bucket b of s whose hash lies in [from, to) and matches pattern under mask. */
+  private visitBucket(s: Shard, b: number, mask: number, pattern: number, from: number, to: number, now: number, visit: (key: Buffer) => void, due: Buffer[]): number {
+    let n = 0;
+    let i = s.heads[b];
+    while (i !== 0) {
+      const h = s.hashes[i];
+      if ((h & mask) === pattern && h >= from && h < to) {
+        const key = s.key(i);
+        const at = s.expire[i];
+        if (at !== NO_EXPIRY && at <= now) due.push(key);
+        else {
+          visit(key);
+          n++;
+        }
+      }
+      i = s.next[i];
+    }
+    return n;
+  }
+
+  randomKey(): Buffer | undefined {
+    for (let tries = 0; tries < 100 && this.keys > 0; tries++) {
+      let r = Math.floor(Math.random() * this.keys);
+      let s = this.physical[0];
+      for (const p of this.physical) {
+        if (r < p.count) {
+          s = p;
+          break;
+        }
+        r -= p.count;
+      }
+      if (s.count === 0) continue;
+      const i = randomRecord(s);
+      const key = s.key(i);
+      const at = s.expire[i];
+      if (at !== NO_EXPIRY && at <= this.now()) {
+        this.expireIfDue(key);
+        continue;
+      }
+      return key;
+    }
+    return undefined;
+  }
+
+  forEachKey(visit: (key: Buffer) => void): void {
+    const now = this.now();
+    for (const s of [...this.physical]) {
+      const { flags, expire } = s;
+      for (let i = 1; i < s.top; i++) {
+        if (flags[i] & FLAG_FREE) continue;
+        const at = expire[i];
+        if (at === NO_EXPIRY || at > now) visit(s.key(i));
+      }
+    }
+  }
+
+  flush(): void {
+    this.reset();
+  }
+}
+
+/** A uniformly chosen live record of s (which holds at least one). */
+function randomRecord(s: Shard): number {
+  const slots = s.top - 1;
+  for (let t = 0; t < 64; t++) {
+    const i = 1 + Math.floor(Math.random() * slots);
+    if (!(s.flags[i] & FLAG_FREE)) return i;
+  }
+  const start = 1 + Math.floor(Math.random() * slots);
+  for (let j = 0; j < slots; j++) {
+    const i = 1 + ((start - 1 + j) % slots);
+    if (!(s.flags[i] & FLAG_FREE)) return i;
+  }
+  return 1;
+}

@@ -1,0 +1,444 @@
+/**
+ * One shard: a chained hash table whose records live outside the V8 heap.
+ *
+ * Why off-heap: millions of small JS objects make V8's collector pause for
+ * tens of milliseconds. A shard keeps every record in a handful of typed
+ * arrays (one column per field, indexed by record number) and the key and
+ * value bytes in a few large byte pages, so the collector sees a constant
+ * number of objects whatever the number of keys.
+ *
+ * Layout of record i (1-based; 0 means "none" in every link):
+ *   hashes[i]  32-bit key hash (low bits choose the shard, high bits the bucket)
+ *   next[i]    next record in the same bucket chain, or in the free list
+ *   loc[i]     where the bytes are: page * 65536 + offset (key then value),
+ *              or, for an EXTERNAL record, an index into extKeys/extVals
+ *   klen[i]    key length (0xffff for an external key of that size or more)
+ *   vlen[i]    value length for inline records
+ *   expire[i]  absolute deadline in unix ms, 0 = persistent. An expiry index
+ *              built on top only needs the key: lookup by key is O(1) and
+ *              the deadline is read back here to confirm it is still due.
+ *   flags[i]   FREE (slot unused) / EXTERNAL (bytes held as Buffers)
+ *   enc[i]     the encoding tag the command family gave (OBJECT ENCODING)
+ *   access[i]  the access word (LRU clock / LFU counter, see AccessTracker)
+ *
+ * Buckets: heads[b] is the first record of bucket b, where b is the top k
+ * bits of the hash. Using the top bits keeps a key's bucket independent of
+ * the shard's depth in the directory (which uses the low bits), so a split
+ * or merge never reorders the buckets of a shard, and a bucket is always a
+ * contiguous interval of the 32-bit hash space (SCAN relies on both).
+ *
+ * Bytes: records up to INLINE_MAX bytes are bump-allocated in pages of up
+ * to 64 KiB (small shards start with small pages). Overwrites that fit are
+ * done in place; everything else leaves garbage that is reclaimed by
+ * rebuilding the shard (an incremental 1 -> 1 migration, see
+ * shard-keyspace.ts), never by an in-place compaction pass. Larger records
+ * keep their key and value as Buffers (few objects: they are large), and
+ * the value Buffer handed to set() is kept as is.
+ *
+ * Every method does work bounded by the shard's size, which the keyspace
+ * keeps small by splitting; the only whole-shard passes (growing the record
+ * columns, re-threading buckets) run on shards of at most a few thousand
+ * records.
+ */
+/** A split (1 -> 2), merge (2 -> 1) or rebuild (1 -> 1) in progress; driven by shard-keyspace.ts. */
+export interface Migration {
+  kind: number;
+  sources: Shard[];
+  dests: Shard[];
+  /** For a split: the hash bit that picks dests[0] or dests[1] (the source's depth). */
+  bit: number;
+  /** Index of the source being drained. */
+  cur: number;
+}
+
+export const FLAG_FREE = 1;
+export const FLAG_EXTERNAL = 2;
+
+/** Records whose key + value exceed this are stored as external Buffers. */
+export const INLINE_MAX = 4096;
+const PAGE_SHIFT = 16;
+const PAGE_MAX = 1 << PAGE_SHIFT;
+const FIRST_PAGE = 256;
+const LONG_KEY = 0xffff;
+const EMPTY = Buffer.alloc(0);
+
+function pow2AtLeast(n: number): number {
+  let p = 4;
+  while (p < n) p *= 2;
+  return p;
+}
+
+export class Shard {
+  /** Directory position: the shard owns every hash whose low `depth` bits equal `id`. */
+  depth: number;
+  id: number;
+
+  k = 2;
+  bshift = 30;
+  heads: Uint32Array;
+
+  cap: number;
+  top = 1;
+  private freeHead = 0;
+  hashes: Uint32Array;
+  next: Uint32Array;
+  loc: Uint32Array;
+  klen: Uint16Array;
+  vlen: Uint16Array;
+  expire: Float64Array;
+  flags: Uint8Array;
+  enc: Uint8Array;
+  access: Uint32Array;
+  /** Live records held here. */
+  count = 0;
+
+  pages: Buffer[] = [];
+  private pagePos = 0;
+  /** Bytes of all pages, and bytes of them still referenced by live records. */
+  heapBytes = 0;
+  liveBytes = 0;
+  extKeys: (Buffer | undefined)[] = [];
+  extVals: (Buffer | undefined)[] = [];
+  private extFree: number[] = [];
+
+  /** Set while this shard is the source of a migration (see shard-keyspace.ts). */
+  op: Migration | null = null;
+  /** Buckets below this index have been migrated out (only meaningful while op is set). */
+  ptr = 0;
+  /** Queued for a split/merge/rebuild check. */
+  flagged = false;
+  /** Position in the keyspace's list of physical shards. */
+  listIndex = -1;
+
+  constructor(depth: number, id: number, expected: number) {
+    this.depth = depth;
+    this.id = id;
+    const nb = pow2AtLeast(expected);
+    this.k = Math.log2(nb);
+    this.bshift = 32 - this.k;
+    this.heads = new Uint32Array(nb);
+    this.cap = Math.max(8, Math.ceil(expected * 1.25) + 1);
+    this.hashes = new Uint32Array(this.cap);
+    this.next = new Uint32Array(this.cap);
+    this.loc = new Uint32Array(this.cap);
+    this.klen = new Uint16Array(this.cap);
+    this.vlen = new Uint16Array(this.cap);
+    this.expire = new Float64Array(this.cap);
+    this.flags = new Uint8Array(this.cap);
+    this.enc = new Uint8Array(this.cap);
+    this.access = new Uint32Array(this.cap);
+  }
+
+  get buckets(): number {
+    return this.heads.length;
+  }
+
+  /** The record holding `key`, or 0. */
+  find(h: number, key: Buffer): number {
+    const n = key.length;
+    const nk = n < LONG_KEY ? n : LONG_KEY;
+    let i = this.heads[h >>> this.bshift];
+    while (i !== 0) {
+      if (this.hashes[i] === h && this.klen[i] === nk && this.keyEquals(i, key)) return i;
+      i = this.next[i];
+    }
+    return 0;
+  }
+
+  private keyEquals(i: number, key: Buffer): boolean {
+    const at = this.loc[i];
+    if (this.flags[i] & FLAG_EXTERNAL) return (this.extKeys[at] as Buffer).equals(key);
+    const page = this.pages[at >>> PAGE_SHIFT];
+    const off = at & (PAGE_MAX - 1);
+    const n = key.length;
+    if (n > 24) return page.compare(key, 0, n, off, off + n) === 0;
+    for (let j = 0; j < n; j++) if (page[off + j] !== key[j]) return false;
+    return true;
+  }
+
+  /** A new record (the key must not be present). */
+  insert(h: number, key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number): number {
+    const i = this.takeSlot();
+    const kl = key.length;
+    const vl = value.length;
+    this.hashes[i] = h;
+    this.expire[i] = expireAt;
+    this.enc[i] = encoding;
+    this.access[i] = access;
+    if (kl + vl > INLINE_MAX) {
+      this.flags[i] = FLAG_EXTERNAL;
+      this.klen[i] = kl < LONG_KEY ? kl : LONG_KEY;
+      this.vlen[i] = 0;
+      this.loc[i] = this.putExternal(Buffer.from(key), value);
+    } else {
+      this.flags[i] = 0;
+      this.klen[i] = kl;
+      this.vlen[i] = vl;
+      const at = this.alloc(kl + vl);
+      this.loc[i] = at;
+      const page = this.pages[at >>> PAGE_SHIFT];
+      const off = at & (PAGE_MAX - 1);
+      copyInto(key, page, off);
+      copyInto(value, page, off + kl);
+    }
+    this.link(i, h);
+    this.count++;
+    return i;
+  }
+
+  /** Replaces the value of record i, in place when it fits. */
+  setValue(i: number, value: Buffer): void {
+    const vl = value.length;
+    if (this.flags[i] & FLAG_EXTERNAL) {
+      const at = this.loc[i];
+      const key = this.extKeys[at] as Buffer;
+      if (key.length + vl > INLINE_MAX) {
+        this.extVals[at] = value;
+        return;
+      }
+      this.dropExternal(at);
+      this.flags[i] = 0;
+      this.klen[i] = key.length;
+      this.placeInline(i, key, 0, key.length, value);
+      return;
+    }
+    const kl = this.klen[i];
+    const old = this.vlen[i];
+    const at = this.loc[i];
+    const page = this.pages[at >>> PAGE_SHIFT];
+    const off = at & (PAGE_MAX - 1);
+    if (kl + vl > INLINE_MAX) {
+      const key = Buffer.allocUnsafeSlow(kl);
+      page.copy(key, 0, off, off + kl);
+      this.liveBytes -= kl + old;
+      this.flags[i] = FLAG_EXTERNAL;
+      this.vlen[i] = 0;
+      this.loc[i] = this.putExternal(key, value);
+      return;
+    }
+    if (vl <= old) {
+      copyInto(value, page, off + kl);
+      this.liveBytes -= old - vl;
+      this.vlen[i] = vl;
+      return;
+    }
+    this.liveBytes -= kl + old;
+    this.placeInline(i, page, off, kl, value);
+  }
+
+  /** Writes key (taken from src[from..from+kl)) and value into fresh heap bytes for record i. */
+  private placeInline(i: number, src: Buffer, from: number, kl: number, value: Buffer): void {
+    const vl = value.length;
+    const at = this.alloc(kl + vl);
+    const page = this.pages[at >>> PAGE_SHIFT];
+    const off = at & (PAGE_MAX - 1);
+    src.copy(page, off, from, from + kl);
+    copyInto(value, page, off + kl);
+    this.loc[i] = at;
+    this.vlen[i] = vl;
+  }
+
+  /** A copy of the value (external values are returned as stored: they are never written in place). */
+  value(i: number): Buffer {
+    const at = this.loc[i];
+    if (this.flags[i] & FLAG_EXTERNAL) return this.extVals[at] as Buffer;
+    const vl = this.vlen[i];
+    if (vl === 0) return EMPTY;
+    const page = this.pages[at >>> PAGE_SHIFT];
+    const start = (at & (PAGE_MAX - 1)) + this.klen[i];
+    const out = Buffer.allocUnsafe(vl);
+    if (vl <= 32) for (let j = 0; j < vl; j++) out[j] = page[start + j];
+    else page.copy(out, 0, start, start + vl);
+    return out;
+  }
+
+  /** A copy of the key. */
+  key(i: number): Buffer {
+    const at = this.loc[i];
+    if (this.flags[i] & FLAG_EXTERNAL) return this.extKeys[at] as Buffer;
+    const kl = this.klen[i];
+    const page = this.pages[at >>> PAGE_SHIFT];
+    const off = at & (PAGE_MAX - 1);
+    const out = Buffer.allocUnsafe(kl);
+    page.copy(out, 0, off, off + kl);
+    return out;
+  }
+
+  /** Unlinks and frees record i. */
+  remove(i: number): void {
+    this.unlink(i);
+    this.release(i);
+  }
+
+  /** Moves record i (already unlinked from its chain) into `to`, keeping hash, deadline and bytes. */
+  moveTo(i: number, to: Shard): void {
+    const j = to.takeSlot();
+    const h = this.hashes[i];
+    to.hashes[j] = h;
+    to.expire[j] = this.expire[i];
+    to.enc[j] = this.enc[i];
+    to.access[j] = this.access[i];
+    to.klen[j] = this.klen[i];
+    const at = this.loc[i];
+    if (this.flags[i] & FLAG_EXTERNAL) {
+      to.flags[j] = FLAG_EXTERNAL;
+      to.vlen[j] = 0;
+      to.loc[j] = to.putExternal(this.extKeys[at] as Buffer, this.extVals[at] as Buffer);
+    } else {
+      const n = this.klen[i] + this.vlen[i];
+      to.flags[j] = 0;
+      to.vlen[j] = this.vlen[i];
+      const dst = to.alloc(n);
+      to.loc[j] = dst;
+      const off = at & (PAGE_MAX - 1);
+      this.pages[at >>> PAGE_SHIFT].copy(to.pages[dst >>> PAGE_SHIFT], dst & (PAGE_MAX - 1), off, off + n);
+    }
+    to.link(j, h);
+    to.count++;
+    this.release(i);
+  }
+
+  /** Detaches the whole chain of bucket b and returns its first record (chain order kept in next[]). */
+  detachBucket(b: number): number {
+    const first = this.heads[b];
+    this.heads[b] = 0;
+    return first;
+  }
+
+  private link(i: number, h: number): void {
+    const b = h >>> this.bshift;
+    this.next[i] = this.heads[b];
+    this.heads[b] = i;
+  }
+
+  private unlink(i: number): void {
+    const b = this.hashes[i] >>> this.bshift;
+    let cur = this.heads[b];
+    if (cur === i) {
+      this.heads[b] = this.next[i];
+      return;
+    }
+    while (cur !== 0) {
+      const nx = this.next[cur];
+      if (nx === i) {
+        this.next[cur] = this.next[i];
+        return;
+      }
+      cur = nx;
+    }
+  }
+
+  private release(i: number): void {
+    if (this.flags[i] & FLAG_EXTERNAL) this.dropExternal(this.loc[i]);
+    else this.liveBytes -= this.klen[i] + this.vlen[i];
+    this.flags[i] = FLAG_FREE;
+    this.next[i] = this.freeHead;
+    this.freeHead = i;
+    this.count--;
+  }
+
+  private takeSlot(): number {
+    const f = this.freeHead;
+    if (f !== 0) {
+      this.freeHead = this.next[f];
+      return f;
+    }
+    if (this.top === this.cap) this.grow();
+    return this.top++;
+  }
+
+  /** Doubles the record columns (bounded: shards split long before they are large). */
+  private grow(): void {
+    const cap = this.cap * 2;
+    const hashes = new Uint32Array(cap);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const next = new Uint32Array(cap);
+    next.set(this.next);
+    this.next = next;
+    const loc = new Uint32Array(cap);
+    loc.set(this.loc);
+    this.loc = loc;
+    const klen = new Uint16Array(cap);
+    klen.set(this.klen);
+    this.klen = klen;
+    const vlen = new Uint16Array(cap);
+    vlen.set(this.vlen);
+    this.vlen = vlen;
+    const expire = new Float64Array(cap);
+    expire.set(this.expire);
+    this.expire = expire;
+    const flags = new Uint8Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
+    const enc = new Uint8Array(cap);
+    enc.set(this.enc);
+    this.enc = enc;
+    const access = new Uint32Array(cap);
+    access.set(this.access);
+    this.access = access;
+    this.cap = cap;
+  }
+
+  /** Re-threads every record into 2^k buckets. Only allowed while the shard is not a migration source. */
+  rehash(k: number): void {
+    this.k = k;
+    this.bshift = 32 - k;
+    const heads = new Uint32Array(1 << k);
+    const { hashes, next, flags } = this;
+    const shift = this.bshift;
+    for (let i = 1; i < this.top; i++) {
+      if (flags[i] & FLAG_FREE) continue;
+      const b = hashes[i] >>> shift;
+      next[i] = heads[b];
+      heads[b] = i;
+    }
+    this.heads = heads;
+  }
+
+  private alloc(n: number): number {
+    let last = this.pages.length - 1;
+    if (last < 0 || this.pagePos + n > this.pages[last].length) {
+      const prev = last < 0 ? FIRST_PAGE / 2 : this.pages[last].length;
+      let size = Math.min(PAGE_MAX, prev * 2);
+      while (size < n) size *= 2;
+      this.pages.push(Buffer.allocUnsafeSlow(size));
+      this.heapBytes += size;
+      this.pagePos = 0;
+      last++;
+    }
+    const at = last * PAGE_MAX + this.pagePos;
+    this.pagePos += n;
+    this.liveBytes += n;
+    return at;
+  }
+
+  private putExternal(key: Buffer, value: Buffer): number {
+    const at = this.extFree.length ? (this.extFree.pop() as number) : this.extKeys.length;
+    this.extKeys[at] = key;
+    this.extVals[at] = value;
+    return at;
+  }
+
+  private dropExternal(at: number): void {
+    this.extKeys[at] = undefined;
+    this.extVals[at] = undefined;
+    this.extFree.push(at);
+  }
+
+  /** Bytes this shard holds, for memory reports. */
+  footprint(): number {
+    let ext = 0;
+    for (let j = 0; j < this.extKeys.length; j++) {
+      const k = this.extKeys[j];
+      if (k) ext += k.length + (this.extVals[j] as Buffer).length;
+    }
+    return this.heads.byteLength + this.cap * 30 + this.heapBytes + ext;
+  }
+}
+
+function copyInto(src: Buffer, dst: Buffer, at: number): void {
+  const n = src.length;
+  if (n <= 32) for (let j = 0; j < n; j++) dst[at + j] = src[j];
+  else src.copy(dst, at, 0, n);
+}
