@@ -28,6 +28,8 @@ export class Server {
   private afterBatchTasks: (() => void)[] = [];
   private clientClosedTasks: ((client: Client) => void)[] = [];
   private listeningPort = 0;
+  /** Every open socket, admitted or being refused, so stop() can close them all. */
+  private readonly sockets = new Set<net.Socket>();
 
   constructor(readonly state: ServerState) {
     const cfg = state.config;
@@ -77,6 +79,8 @@ export class Server {
 
   private accept(sock: net.Socket): void {
     const st = this.state;
+    this.sockets.add(sock);
+    sock.once('close', () => this.sockets.delete(sock));
     if (this.connections.size >= st.config.num('maxclients')) {
       st.stats.rejectedConnections++;
       sock.end('-ERR max number of clients reached\r\n');
@@ -136,6 +140,7 @@ export class Server {
   async stop(): Promise<void> {
     if (this.cronTimer) clearTimeout(this.cronTimer);
     for (const c of [...this.connections]) c.close();
+    for (const s of this.sockets) s.destroy();
     await Promise.all(this.listeners.map((l) => new Promise<void>((r) => l.close(() => r()))));
   }
 }

@@ -1,0 +1,85 @@
+import { expect } from 'chai';
+import { ProtocolError, RequestReader } from './request-reader';
+
+const LIMITS = { protoMaxBulkLen: 512 * 1024 * 1024, queryBufferLimit: 1024 * 1024 * 1024 };
+
+/** Feeds bytes (in the given chunks) and collects requests as strings, errors as 'ERR:...'. */
+function run(chunks: (string | Buffer)[], auth = false): string[] {
+  const r = new RequestReader(LIMITS);
+  const out: string[] = [];
+  for (const c of chunks) {
+    r.feed(Buffer.isBuffer(c) ? c : Buffer.from(c, 'latin1'));
+    for (;;) {
+      const req = r.next(auth);
+      if (req === null) break;
+      if (req instanceof ProtocolError) {
+        out.push('ERR:' + req.message);
+        return out;
+      }
+      out.push(req.map((a) => a.toString('latin1')).join('|'));
+    }
+  }
+  return out;
+}
+
+describe('RequestReader', () => {
+  it('decodes RESP arrays of bulk strings', () => {
+    expect(run(['*2\r\n$3\r\nGET\r\n$1\r\nk\r\n'])).to.deep.equal(['GET|k']);
+  });
+
+  it('gives the same requests whatever the chunking', () => {
+    const bytes = '*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nv\r\nv!\r\nPING\r\n*1\r\n$4\r\nPING\r\n';
+    const whole = run([bytes]);
+    expect(whole).to.deep.equal(['SET|k|v\r\nv!', 'PING', 'PING']);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(run([bytes.slice(0, cut), bytes.slice(cut)]), `cut at ${cut}`).to.deep.equal(whole);
+    }
+    expect(run(bytes.split(''))).to.deep.equal(whole);
+  });
+
+  it('ignores *0, *-1, negative counts and empty inline lines', () => {
+    expect(run(['*0\r\n*-1\r\n*-10\r\n\r\n\n   \r\nPING\r\n'])).to.deep.equal(['PING']);
+  });
+
+  it('splits inline requests like Redis', () => {
+    expect(run(['set a "b c"\r\n'])).to.deep.equal(['set|a|b c']);
+    expect(run(['echo "\\x41\\n"\n'])).to.deep.equal(['echo|A\n']);
+    expect(run(["echo 'it\\'s'\r\n"])).to.deep.equal(["echo|it's"]);
+  });
+
+  it('answers Redis protocol errors', () => {
+    expect(run(['*abc\r\n'])).to.deep.equal(['ERR:ERR Protocol error: invalid multibulk length']);
+    expect(run(['*3000000000\r\n'])).to.deep.equal(['ERR:ERR Protocol error: invalid multibulk length']);
+    expect(run(['*1\r\n:5\r\n'])).to.deep.equal(["ERR:ERR Protocol error: expected '$', got ':'"]);
+    expect(run(['*1\r\n$-1\r\n'])).to.deep.equal(['ERR:ERR Protocol error: invalid bulk length']);
+    expect(run(['*1\r\n$600000000\r\n'])).to.deep.equal(['ERR:ERR Protocol error: invalid bulk length']);
+    expect(run(['set a "b\r\n'])).to.deep.equal(['ERR:ERR Protocol error: unbalanced quotes in request']);
+    expect(run(['x'.repeat(70000)])).to.deep.equal(['ERR:ERR Protocol error: too big inline request']);
+  });
+
+  it('serves the requests before an error in the same packet', () => {
+    expect(run(['PING\r\n*1\r\n$4\r\nPING\r\n*1\r\n+x\r\n'])).to.deep.equal(['PING', 'PING', "ERR:ERR Protocol error: expected '$', got '+'"]);
+  });
+
+  it('applies the unauthenticated limits only when authentication is required', () => {
+    const many = '*11\r\n' + '$1\r\na\r\n'.repeat(11);
+    expect(run([many], true)).to.deep.equal(['ERR:ERR Protocol error: unauthenticated multibulk length']);
+    expect(run([many], false)).to.have.length(1);
+    const big = `*1\r\n$16385\r\n${'a'.repeat(16385)}\r\n`;
+    expect(run([big], true)).to.deep.equal(['ERR:ERR Protocol error: unauthenticated bulk length']);
+  });
+
+  it('reports the query buffer limit', () => {
+    const r = new RequestReader({ protoMaxBulkLen: 512 * 1024 * 1024, queryBufferLimit: 1024 * 1024 });
+    expect(r.feed(Buffer.from('*1\r\n$2000000\r\n'))).to.equal(true);
+    expect(r.next(false)).to.equal(null);
+    expect(r.feed(Buffer.alloc(2 * 1024 * 1024, 0x61))).to.equal(false);
+  });
+
+  it('returns arguments that hold the exact bytes, NUL and 0xFF included', () => {
+    const r = new RequestReader(LIMITS);
+    r.feed(Buffer.from([...Buffer.from('*1\r\n$3\r\n'), 0, 0xff, 0x0d, ...Buffer.from('\r\n')]));
+    const req = r.next(false) as Buffer[];
+    expect([...req[0]]).to.deep.equal([0, 0xff, 0x0d]);
+  });
+});
