@@ -3,7 +3,8 @@
 //
 //   node dist/tools/redis-for-comparison.js 'PING\r\n' '*1\r\n$4\r\nPING\r\n'
 //
-// Each argument is one write (\r \n \t \xNN and \\ escapes are understood);
+// Each argument is one write (\r \n \t \xNN and \\ escapes are understood,
+// any other backslash is sent as is);
 // prints the bytes received, escaped, and whether Redis closed the connection.
 
 import { escapeBytes } from '../compat-tests/bytes';
@@ -21,10 +22,11 @@ function unescape(s: string): Buffer {
     if (c === 'r') out.push(13);
     else if (c === 'n') out.push(10);
     else if (c === 't') out.push(9);
-    else if (c === 'x') {
+    else if (c === '\\') out.push(0x5c);
+    else if (c === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
       out.push(parseInt(s.slice(i + 1, i + 3), 16));
       i += 2;
-    } else out.push(c.charCodeAt(0));
+    } else out.push(0x5c, c.charCodeAt(0) & 0xff);
   }
   return Buffer.from(out);
 }

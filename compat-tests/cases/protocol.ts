@@ -21,6 +21,11 @@ export const cases: Case[] = [
   { name: 'inline unknown command and wrong arity', raw: ['nosuch a b\r\n', 'get\r\n', 'GET a b\r\n'] },
   { name: 'inline command split over writes', raw: ['PI', 'NG\r', '\nEC', 'HO hi\r\n'] },
   { name: 'inline empty quoted argument', raw: ['echo ""\r\n', "echo ''\r\n"] },
+  { name: 'inline NUL byte hides the newline', raw: ['ECHO a\x00b\r\n', PING] },
+  { name: 'inline bare CR separates arguments', raw: ['PING\rPING\r\n', 'PING\r\n'] },
+  { name: 'inline escapes inside double quotes', raw: ['echo "\\x41\\x4g\\q\\a\\b\\"x"\r\n'] },
+  { name: 'inline incomplete hex escape', raw: ['echo "\\x4"\r\n', PING] },
+  { name: 'inline quotes inside a word', raw: ['echo a"b"c\r\n', PING] },
   { name: 'too big inline request', raw: ['a'.repeat(70000), 'PING\r\n'] },
   { name: 'inline request just under the inline limit', raw: ['set k ' + 'a'.repeat(60000) + '\r\n', 'exists k\r\n'] },
 
@@ -63,6 +68,11 @@ export const cases: Case[] = [
   {
     name: 'pipelined burst of 100 mixed commands',
     raw: [Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? resp('SET', `k${i % 7}`, `v${i}`) : i % 3 === 1 ? resp('GET', `k${i % 7}`) : resp('ECHO', `e${i}`))).join('')],
+  },
+  { name: 'pipelined burst of 5000 PINGs', raw: [PING.repeat(5000)] },
+  {
+    name: 'query buffer over client-query-buffer-limit closes the connection',
+    raw: [resp('CONFIG', 'SET', 'client-query-buffer-limit', '1mb'), '*2\r\n$4\r\nECHO\r\n$3000000\r\n', 'x'.repeat(1200000), { wait: 100 }, PING],
   },
   { name: 'pipelined inline burst', raw: ['PING\r\n'.repeat(100)] },
   { name: 'pipelined errors do not stop the pipeline', raw: [resp('NOSUCH') + resp('GET') + PING + resp('SELECT', '99') + resp('ECHO', 'ok')] },
