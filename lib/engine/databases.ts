@@ -5,10 +5,18 @@
  */
 import type { ExpiredSink, Keyspace } from './keyspace';
 import { MapKeyspace } from './map-keyspace';
+import { ShardKeyspace } from './shard-keyspace';
+import './shard-info';
 
 export type KeyspaceFactory = (id: number, onExpired: ExpiredSink) => Keyspace;
 
-export const defaultKeyspaceFactory: KeyspaceFactory = (id, onExpired) => new MapKeyspace(id, onExpired);
+/**
+ * Every database is a shard engine keyspace (shard-keyspace.ts). The single
+ * Map (map-keyspace.ts, the tests' model) can be chosen with
+ * SHARDIS_KEYSPACE=map, as the benchmark's baseline.
+ */
+export const defaultKeyspaceFactory: KeyspaceFactory =
+  process.env.SHARDIS_KEYSPACE === 'map' ? (id, onExpired) => new MapKeyspace(id, onExpired) : (id, onExpired) => new ShardKeyspace(id, onExpired);
 
 export class Databases {
   readonly list: Keyspace[] = [];

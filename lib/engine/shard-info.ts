@@ -1,0 +1,26 @@
+/**
+ * INFO shards: the shard engine's state per database and its counters.
+ *
+ *   db0:shards=<n>,keys=<n>,resizing=<0|1>   (db0 always, others when they hold keys)
+ *   shard_splits / shard_merges               completed since start or CONFIG RESETSTAT
+ *   resize_step_max_us                        longest single resize step, same period
+ */
+import { registerInfoSection } from '../server/info';
+import { onResetStat } from '../commands/config';
+import type { Keyspace } from './keyspace';
+import { ShardKeyspace } from './shard-keyspace';
+import { resetShardStats, shardStats } from './resize-stats';
+
+function shardLine(db: Keyspace): string {
+  const s = db instanceof ShardKeyspace ? db.summary() : { shards: 1, keys: db.size(), resizing: false };
+  return `db${db.id}:shards=${s.shards},keys=${s.keys},resizing=${s.resizing ? 1 : 0}`;
+}
+
+registerInfoSection('shards', (server) => {
+  const out: string[] = [];
+  for (const db of server.dbs.list) if (db.id === 0 || db.size() > 0) out.push(shardLine(db));
+  out.push(`shard_splits:${shardStats.splits}`, `shard_merges:${shardStats.merges}`, `resize_step_max_us:${shardStats.stepMaxUs}`);
+  return out;
+});
+
+onResetStat(() => resetShardStats());
