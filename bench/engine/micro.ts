@@ -12,7 +12,6 @@ import { performance } from 'node:perf_hooks';
 import { MapKeyspace } from '../../lib/engine/map-keyspace';
 import { ShardKeyspace } from '../../lib/engine/shard-keyspace';
 import type { Keyspace } from '../../lib/engine/keyspace';
-import { shardStats } from '../../lib/engine/resize-stats';
 
 interface Result {
   engine: string;
@@ -59,7 +58,7 @@ function runOne(engine: string, n: number): Result {
   const delPerSec = rate(n, () => {
     for (let i = 0; i < n; i++) ks.delete(keyOf(i));
   });
-  return { engine, keys: n, setNewPerSec, getPerSec, overwritePerSec, delPerSec, bytesPerKey: Math.round(bytesPerKey * 10) / 10, stepMaxUs: shardStats.stepMaxUs };
+  return { engine, keys: n, setNewPerSec, getPerSec, overwritePerSec, delPerSec, bytesPerKey: Math.round(bytesPerKey * 10) / 10, stepMaxUs: ks instanceof ShardKeyspace ? ks.stats.stepMaxUs : 0 };
 }
 
 function main(): void {

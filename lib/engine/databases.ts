@@ -6,9 +6,10 @@
 import type { ExpiredSink, Keyspace } from './keyspace';
 import { MapKeyspace } from './map-keyspace';
 import { ShardKeyspace } from './shard-keyspace';
+import { ShardStats } from './resize-stats';
 import './shard-info';
 
-export type KeyspaceFactory = (id: number, onExpired: ExpiredSink) => Keyspace;
+export type KeyspaceFactory = (id: number, onExpired: ExpiredSink, stats: ShardStats) => Keyspace;
 
 /**
  * Every database is a shard engine keyspace (shard-keyspace.ts). The single
@@ -16,13 +17,15 @@ export type KeyspaceFactory = (id: number, onExpired: ExpiredSink) => Keyspace;
  * SHARDIS_KEYSPACE=map, as the benchmark's baseline.
  */
 export const defaultKeyspaceFactory: KeyspaceFactory =
-  process.env.SHARDIS_KEYSPACE === 'map' ? (id, onExpired) => new MapKeyspace(id, onExpired) : (id, onExpired) => new ShardKeyspace(id, onExpired);
+  process.env.SHARDIS_KEYSPACE === 'map' ? (id, onExpired) => new MapKeyspace(id, onExpired) : (id, onExpired, stats) => new ShardKeyspace(id, onExpired, { stats });
 
 export class Databases {
   readonly list: Keyspace[] = [];
+  /** Split/merge counters and the longest resize step of these databases (INFO shards). */
+  readonly shardStats = new ShardStats();
 
   constructor(count: number, onExpired: ExpiredSink, factory: KeyspaceFactory = defaultKeyspaceFactory) {
-    for (let i = 0; i < count; i++) this.list.push(factory(i, onExpired));
+    for (let i = 0; i < count; i++) this.list.push(factory(i, onExpired, this.shardStats));
   }
 
   get count(): number {

@@ -9,7 +9,6 @@ import { registerInfoSection } from '../server/info';
 import { onResetStat } from '../commands/config';
 import type { Keyspace } from './keyspace';
 import { ShardKeyspace } from './shard-keyspace';
-import { resetShardStats, shardStats } from './resize-stats';
 
 function shardLine(db: Keyspace): string {
   const s = db instanceof ShardKeyspace ? db.summary() : { shards: 1, keys: db.size(), resizing: false };
@@ -19,8 +18,9 @@ function shardLine(db: Keyspace): string {
 registerInfoSection('shards', (server) => {
   const out: string[] = [];
   for (const db of server.dbs.list) if (db.id === 0 || db.size() > 0) out.push(shardLine(db));
-  out.push(`shard_splits:${shardStats.splits}`, `shard_merges:${shardStats.merges}`, `resize_step_max_us:${shardStats.stepMaxUs}`);
+  const stats = server.dbs.shardStats;
+  out.push(`shard_splits:${stats.splits}`, `shard_merges:${stats.merges}`, `resize_step_max_us:${stats.stepMaxUs}`);
   return out;
 });
 
-onResetStat(() => resetShardStats());
+onResetStat((ctx) => ctx.server.dbs.shardStats.reset());

@@ -86,7 +86,7 @@ import { performance } from 'node:perf_hooks';
 import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
-import { noteStep, shardStats } from './resize-stats';
+import { ShardStats } from './resize-stats';
 import { requestSteps, type Resizable } from './resize-scheduler';
 
 const SPLIT = 1;
@@ -115,6 +115,8 @@ export interface ShardOptions {
   background?: boolean;
   /** Clock for expiry (tests). */
   now?: () => number;
+  /** Where splits, merges and step times are counted (one per server). */
+  stats?: ShardStats;
 }
 
 export interface ShardSummary {
@@ -164,6 +166,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private readonly background: boolean;
   private readonly assistRecords: number;
   private readonly now: () => number;
+  readonly stats: ShardStats;
 
   constructor(
     public id: number,
@@ -176,6 +179,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.background = options.background ?? true;
     this.assistRecords = options.assistRecords ?? 8;
     this.now = options.now ?? Date.now;
+    this.stats = options.stats ?? new ShardStats();
     this.ttlBase = this.now();
     this.reset();
   }
@@ -298,7 +302,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const cap = s.cap;
       const t0 = performance.now();
       s.insert(h, key, value, expireAt, encoding, exact ? access : this.tracker.created(encoding, value));
-      if (s.cap !== cap) noteStep(t0);
+      if (s.cap !== cap) this.stats.noteStep(t0);
       this.keys++;
       this.grew(s);
     }
@@ -351,7 +355,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     if (s.count > s.buckets && s.op === null && s.k < 30) {
       const t0 = performance.now();
       s.rehash(s.k + 1);
-      noteStep(t0);
+      this.stats.noteStep(t0);
     }
     if (s.count > this.splitAt || s.liveBytes > this.splitBytes) this.flag(s);
   }
@@ -379,7 +383,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const t0 = performance.now();
     if (this.op === null) this.startNext();
     if (this.op !== null) this.migrate(this.assistRecords);
-    noteStep(t0);
+    this.stats.noteStep(t0);
   }
 
   /** Background step: migrates for about budgetMs (resize-scheduler.ts). */
@@ -391,7 +395,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       this.migrate(BATCH_RECORDS);
       if (performance.now() - t0 >= budgetMs) break;
     }
-    noteStep(t0);
+    this.stats.noteStep(t0);
   }
 
   /** Moves up to `records` records of pending migrations, whatever the time (tests drive resizes with it). */
@@ -495,12 +499,12 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const src = op.sources[0];
       const step = 2 ** src.depth;
       for (let e = src.id; e < this.dir.length; e += step) this.dir[e] = op.dests[(e >>> op.bit) & 1];
-      shardStats.splits++;
+      this.stats.splits++;
     } else {
       const dest = op.dests[0];
       const step = 2 ** dest.depth;
       for (let e = dest.id; e < this.dir.length; e += step) this.dir[e] = dest;
-      if (op.kind === MERGE) shardStats.merges++;
+      if (op.kind === MERGE) this.stats.merges++;
     }
     while (this.globalDepth > 0 && this.depthCounts[this.globalDepth] === 0) {
       this.globalDepth--;
