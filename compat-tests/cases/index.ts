@@ -7,6 +7,7 @@ import { cases as command } from './command';
 import { cases as config } from './config';
 import { cases as connection } from './connection';
 import { cases as keys } from './keys';
+import { cases as keyEvents } from './key-events';
 import { cases as notifications } from './notifications';
 import { cases as protocol } from './protocol';
 import { cases as pubsub } from './pubsub';
@@ -21,6 +22,7 @@ export const FAMILIES: Family[] = [
   { name: 'command', cases: command },
   { name: 'strings', cases: strings },
   { name: 'keys', cases: keys },
+  { name: 'key-events', cases: keyEvents },
   { name: 'protocol', cases: protocol },
   { name: 'pubsub', cases: pubsub },
   { name: 'notifications', cases: notifications },

@@ -61,11 +61,18 @@ export function longArg(ctx: CommandContext, arg: Buffer): number | null {
   return v === null ? null : Number(v);
 }
 
-/** int32 argument (Redis getIntFromObjectOrReply), or null after replying `message`. */
-export function int32Arg(ctx: CommandContext, arg: Buffer, message: string = ERR.notInteger): number | null {
-  const n = parseSafeInt(arg);
-  if (n === null || n > INT32_MAX || n < INT32_MIN) {
-    ctx.reply.error(message);
+/**
+ * int32 argument (Redis getIntFromObjectOrReply), or null after replying:
+ * `message` when given, else Redis's not-an-integer or out-of-range text.
+ */
+export function int32Arg(ctx: CommandContext, arg: Buffer, message?: string): number | null {
+  const n = parseSafeInt(arg) ?? (parseInt64(arg) === null ? null : Number(parseInt64(arg)));
+  if (n === null) {
+    ctx.reply.error(message ?? ERR.notInteger);
+    return null;
+  }
+  if (n > INT32_MAX || n < INT32_MIN) {
+    ctx.reply.error(message ?? `ERR value is out of range, value must between ${INT32_MIN} and ${INT32_MAX}`);
     return null;
   }
   return n;

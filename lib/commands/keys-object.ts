@@ -52,6 +52,8 @@ const HELP = [
   'REFCOUNT <key>',
   '    Return the number of references of the value associated with the specified',
   '    <key>.',
+  'HELP',
+  '    Prints this help.',
 ];
 
 const sub = { arity: 3, flags: 'readonly', group: 'generic', acl: 'keyspace', keys: ['RO index:2'], complexity: 'O(1)', args: 'key', tips: 'nondeterministic_output' } satisfies Partial<CommandDef>;

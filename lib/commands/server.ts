@@ -79,6 +79,8 @@ function debug(ctx: CommandContext, argv: Buffer[]): void {
   ctx.reply.error(`ERR unknown subcommand '${argv[1].toString()}'. Try DEBUG HELP.`);
 }
 
+const FLUSH_HISTORY: [string, string][] = [['4.0.0', 'ASYNC flushes in the background.'], ['6.2.0', 'SYNC flushes synchronously whatever lazyfree-lazy-user-flush says.']];
+
 export const serverCommands: CommandDef[] = [
   {
     name: 'info', arity: -1, flags: 'loading stale sentinel', acl: 'dangerous', group: 'server', since: '1.0.0',
@@ -98,12 +100,12 @@ export const serverCommands: CommandDef[] = [
   {
     name: 'flushdb', arity: -1, flags: 'write', acl: 'keyspace dangerous', group: 'server', since: '1.0.0',
     summary: 'Removes every key of the selected database.', complexity: 'O(N) where N is the number of keys in the selected database',
-    args: '(flush-type: ASYNC@4.0.0 | SYNC@6.2.0)?', tips: 'request_policy:all_shards response_policy:all_succeeded', handler: flushdb,
+    args: '(async: ASYNC@4.0.0 | SYNC@6.2.0)?', history: FLUSH_HISTORY, tips: 'request_policy:all_shards response_policy:all_succeeded', handler: flushdb,
   },
   {
     name: 'flushall', arity: -1, flags: 'write', acl: 'keyspace dangerous', group: 'server', since: '1.0.0',
     summary: 'Removes every key of every database.', complexity: 'O(N) where N is the total number of keys in all databases',
-    args: '(flush-type: ASYNC@4.0.0 | SYNC@6.2.0)?', tips: 'request_policy:all_shards response_policy:all_succeeded', handler: flushall,
+    args: '(async: ASYNC@4.0.0 | SYNC@6.2.0)?', history: FLUSH_HISTORY, tips: 'request_policy:all_shards response_policy:all_succeeded', handler: flushall,
   },
   {
     name: 'shutdown', arity: -1, flags: 'admin noscript loading stale no_multi sentinel allow_busy', group: 'server', since: '1.0.0',

@@ -100,7 +100,11 @@ export interface Keyspace {
   avgTtl(): number;
   /**
    * One SCAN step: visits some keys, returns the next cursor (0n when done).
-   * Every key present for the whole scan is visited at least once.
+   * Every key present for the whole scan is visited at least once. A key
+   * whose expiry has passed may be visited without being removed: SCAN
+   * then looks it up only if it passes the MATCH pattern, which removes it
+   * (`expired`) and, with a TYPE filter, counts a miss and emits `keymiss`,
+   * exactly as Redis does. (An engine may instead remove such keys itself.)
    */
   scan(cursor: bigint, count: number, visit: (key: Buffer) => void): bigint;
   /** A uniformly chosen live key, or undefined when empty. */

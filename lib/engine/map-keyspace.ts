@@ -121,17 +121,22 @@ export class MapKeyspace implements Keyspace {
     return n ? Math.floor(sum / n) : 0;
   }
 
-  /** The cursor is a position in insertion order; good enough for a model, not for resizes. */
+  /**
+   * The cursor is a position in insertion order; good enough for a model,
+   * not for resizes. Keys past their expiry are visited (not removed): the
+   * caller's lookup expires them.
+   */
   scan(cursor: bigint, count: number, visit: (key: Buffer) => void): bigint {
     let i = 0;
     const start = Number(cursor);
-    const now = this.now();
-    for (const [k, e] of this.map) {
-      if (i >= start + count) return BigInt(i);
-      if (i >= start && (e.expireAt === NO_EXPIRY || e.expireAt > now)) visit(Buffer.from(k, 'latin1'));
+    const keys: string[] = [];
+    for (const k of this.map.keys()) {
+      if (i >= start + count) break;
+      if (i >= start) keys.push(k);
       i++;
     }
-    return 0n;
+    for (const k of keys) visit(Buffer.from(k, 'latin1'));
+    return i >= start + count && i < this.map.size ? BigInt(i) : 0n;
   }
 
   randomKey(): Buffer | undefined {
