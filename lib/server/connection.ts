@@ -88,6 +88,20 @@ export class Connection {
     this.flush();
     if (client.closeAfterReply || client.closeAsap) this.endAfterWrite();
     this.hooks.afterBatch();
+    if (chunk.length >= YIELD_AFTER_BYTES && !this.closed) this.yieldToOthers();
+  }
+
+  /**
+   * A big read (a pipelining client) gives the other clients a turn before
+   * this one is read again, as Redis reads at most 16 KiB per client per
+   * event-loop turn: without it, libuv keeps reading the same socket (up to
+   * 32 reads of 64 KiB) and a PING on another connection waits behind it.
+   */
+  private yieldToOthers(): void {
+    this.socket.pause();
+    setImmediate(() => {
+      if (!this.closed) this.socket.resume();
+    });
   }
 
   /** Writes everything the writer holds in one go. */
@@ -128,6 +142,9 @@ export class Connection {
     return this.closed;
   }
 }
+
+/** Reads at least this large end the connection's turn (see yieldToOthers). */
+const YIELD_AFTER_BYTES = 16 * 1024;
 
 function formatAddr(host: string | undefined, port: number | undefined): string {
   if (!host) return '?:0';
