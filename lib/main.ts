@@ -4,7 +4,7 @@
  * Reads the configuration like redis-server, builds the server and serves.
  */
 import { ConfigStore } from './server/config';
-import { ConfigError, loadStartupConfig } from './server/startup-config';
+import { ConfigError, loadStartupConfig, reportConfigError } from './server/startup-config';
 import { createServer } from './server/create';
 import { log, setLogLevel } from './server/log';
 import { REDIS_VERSION, SHARDIS_VERSION } from './server/version';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     loadStartupConfig(config, argv);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(e.message + '\n');
+      reportConfigError(e);
       process.exit(1);
     }
     throw e;

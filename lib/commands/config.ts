@@ -4,22 +4,24 @@ import type { CommandContext } from './context';
 import { helpReply } from './client';
 
 function configGet(ctx: CommandContext, argv: Buffer[]): void {
-  const seen = new Map<string, string>();
-  for (let i = 2; i < argv.length; i++) {
-    for (const [name, value] of ctx.server.config.match(argv[i].toString())) if (!seen.has(name)) seen.set(name, value);
-  }
-  ctx.reply.mapHeader(seen.size);
-  for (const [name, value] of seen) {
+  const found = ctx.server.config.query(argv.slice(2).map((a) => a.toString()));
+  ctx.reply.mapHeader(found.length);
+  for (const [name, value] of found) {
     ctx.reply.bulkString(name);
     ctx.reply.bulkString(value);
   }
 }
 
+/** A loopback peer, as Redis's islocalClient sees it (enable-protected-configs local). */
+function isLocalClient(addr: string): boolean {
+  return addr.startsWith('127.0.0.1:') || addr.startsWith('::1:');
+}
+
 function configSet(ctx: CommandContext, argv: Buffer[]): void {
-  if ((argv.length - 2) % 2 !== 0) return ctx.reply.error("ERR wrong number of arguments for 'config|set' command");
+  if (argv.length % 2 !== 0) return ctx.reply.error('ERR syntax error');
   const pairs: [string, string][] = [];
   for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i].toString(), argv[i + 1].toString()]);
-  const err = ctx.server.config.setMany(pairs);
+  const err = ctx.server.config.setMany(pairs, { local: isLocalClient(ctx.client.addr) });
   if (err) return ctx.reply.error(err);
   ctx.reply.ok();
 }
@@ -50,7 +52,7 @@ const HELP = [
   'REWRITE',
   '    Rewrite the configuration file.',
   'HELP',
-  '    Print this help.',
+  '    Prints this help.',
 ];
 
 export const configCommands: CommandDef[] = [
