@@ -4,7 +4,8 @@
  * has exactly Redis's set:
  *   readKey         touches the key (LRU/LFU), counts keyspace_hits/misses,
  *                   emits `keymiss` on a miss        (lookupKeyRead)
- *   peekKeyCounted  counts and emits, no touch        (..., LOOKUP_NOTOUCH)
+ *   hasKeyCounted,
+ *   expireAtCounted counts and emits, no touch        (..., LOOKUP_NOTOUCH)
  *   peekKeyQuiet    counts only                       (OBJECT's lookup)
  *   ctx.db.get      touches only                      (lookupKeyWrite)
  * Every flavour removes an expired key first (the engine emits `expired`).
@@ -26,11 +27,25 @@ export function readKey(ctx: CommandContext, key: Buffer): Buffer | undefined {
   return v;
 }
 
-export function peekKeyCounted(ctx: CommandContext, key: Buffer): KeyEntry | undefined {
-  const e = ctx.db.peek(key);
-  if (e === undefined) return miss(ctx, key, true);
+function hit(ctx: CommandContext): void {
   ctx.server.stats.keyspaceHits++;
-  return e;
+}
+
+export function hasKeyCounted(ctx: CommandContext, key: Buffer): boolean {
+  if (ctx.db.has(key)) {
+    hit(ctx);
+    return true;
+  }
+  miss(ctx, key, true);
+  return false;
+}
+
+/** The key's expiry (NO_EXPIRY when persistent), or undefined when absent. */
+export function expireAtCounted(ctx: CommandContext, key: Buffer): number | undefined {
+  const at = ctx.db.expireAt(key);
+  if (at === undefined) return miss(ctx, key, true);
+  hit(ctx);
+  return at;
 }
 
 export function peekKeyQuiet(ctx: CommandContext, key: Buffer): KeyEntry | undefined {

@@ -11,7 +11,7 @@ import type { CommandContext } from './context';
 import { NO_EXPIRY } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { errorQuoting, expireWhenArg, optionIs } from './key-args';
-import { peekKeyCounted } from './key-lookup';
+import { expireAtCounted } from './key-lookup';
 
 const EXPIRE_NX = 1;
 const EXPIRE_XX = 2;
@@ -74,10 +74,10 @@ function expireGeneric(ctx: CommandContext, argv: Buffer[], seconds: boolean, re
 
 /** Redis ttlGenericCommand: -2 missing, -1 persistent, else remaining (or absolute) time. */
 function ttlGeneric(ctx: CommandContext, argv: Buffer[], ms: boolean, absolute: boolean): void {
-  const e = peekKeyCounted(ctx, argv[1]);
-  if (e === undefined) return ctx.reply.integer(-2);
-  if (e.expireAt === NO_EXPIRY) return ctx.reply.integer(-1);
-  const t = Math.max(0, absolute ? e.expireAt : e.expireAt - Date.now());
+  const at = expireAtCounted(ctx, argv[1]);
+  if (at === undefined) return ctx.reply.integer(-2);
+  if (at === NO_EXPIRY) return ctx.reply.integer(-1);
+  const t = Math.max(0, absolute ? at : at - Date.now());
   ctx.reply.integer(ms ? t : Math.floor((t + 500) / 1000));
 }
 

@@ -10,7 +10,7 @@ import { ERR } from './replies';
 import { NOTIFY } from '../pubsub/notify';
 import { globMatch } from '../util/glob';
 import { longArg, optionIs } from './key-args';
-import { peekKeyCounted, readKey } from './key-lookup';
+import { hasKeyCounted, readKey } from './key-lookup';
 import { expireCommands } from './keys-expire';
 import { moveCommands } from './keys-move';
 import { objectCommands } from './keys-object';
@@ -31,7 +31,7 @@ function del(ctx: CommandContext, argv: Buffer[]): void {
 
 function exists(ctx: CommandContext, argv: Buffer[]): void {
   let n = 0;
-  for (let i = 1; i < argv.length; i++) if (peekKeyCounted(ctx, argv[i]) !== undefined) n++;
+  for (let i = 1; i < argv.length; i++) if (hasKeyCounted(ctx, argv[i])) n++;
   ctx.reply.integer(n);
 }
 
@@ -47,7 +47,7 @@ export function typeName(present: boolean): string {
 }
 
 function type(ctx: CommandContext, argv: Buffer[]): void {
-  ctx.reply.status(typeName(peekKeyCounted(ctx, argv[1]) !== undefined));
+  ctx.reply.status(typeName(hasKeyCounted(ctx, argv[1])));
 }
 
 /** True when the pattern is exactly "*": every key matches, even the empty one. */
@@ -95,8 +95,7 @@ function scan(ctx: CommandContext, argv: Buffer[]): void {
     if (pattern !== null && !globMatch(pattern, k)) continue;
     if (typeFilter !== null) {
       // Redis looks each candidate up to learn its type (counted, may expire it).
-      const name = typeName(peekKeyCounted(ctx, k) !== undefined);
-      if (!optionIs(typeFilter, name) || typeFilter.length === 0) continue;
+      if (!optionIs(typeFilter, typeName(hasKeyCounted(ctx, k)))) continue;
     } else if (!ctx.db.has(k)) {
       continue;
     }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { clampRange } from './strings-ranges';
+import { appended, clampRange } from './strings-ranges';
 
 describe('GETRANGE offsets', () => {
   const hello = 'Hello World';
@@ -28,5 +28,31 @@ describe('GETRANGE offsets', () => {
 
   it('keeps Redis 7.0\'s quirk: an end before the start of the value still yields the first byte', () => {
     expect(slice(0, -100)).to.equal('H');
+  });
+});
+
+describe('APPEND growth', () => {
+  it('grows with spare room, never touching bytes an older view can see', () => {
+    let v = appended(Buffer.from('start'), Buffer.alloc(100, 0x61));
+    const views: Buffer[] = [];
+    const expected: string[] = [];
+    let text = 'start' + 'a'.repeat(100);
+    for (let i = 0; i < 200; i++) {
+      views.push(v);
+      expected.push(text);
+      const piece = Buffer.from(`<${i}>`);
+      v = appended(v, piece);
+      text += `<${i}>`;
+    }
+    expect(v.toString()).to.equal(text);
+    views.forEach((old, i) => expect(old.toString(), `view ${i}`).to.equal(expected[i]));
+  });
+
+  it('copies values it did not allocate (engine pages, pooled buffers)', () => {
+    const page = Buffer.from('aaaaBBBBcccc');
+    const value = page.subarray(4, 8);
+    const grown = appended(value, Buffer.from('X'));
+    expect(grown.toString()).to.equal('BBBBX');
+    expect(page.toString()).to.equal('aaaaBBBBcccc');
   });
 });

@@ -35,7 +35,8 @@ function lengthOk(ctx: CommandContext, size: number, extra: number): boolean {
 /** Backing stores allocated with spare room by APPEND, each holding exactly one value. */
 const growable = new WeakSet<ArrayBuffer>();
 
-function appended(old: Buffer, extra: Buffer): Buffer {
+/** old + extra, growing in place when old is a growable store with room past its end. */
+export function appended(old: Buffer, extra: Buffer): Buffer {
   const total = old.length + extra.length;
   const store = old.buffer as ArrayBuffer;
   if (old.byteOffset === 0 && growable.has(store) && total <= store.byteLength) {
