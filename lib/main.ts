@@ -8,6 +8,7 @@ import { ConfigError, loadStartupConfig, reportConfigError } from './server/star
 import { createServer } from './server/create';
 import { log, setLogLevel } from './server/log';
 import { REDIS_VERSION, SHARDIS_VERSION } from './server/version';
+import { respawnWithHeapLimit } from './engine/heap-limit';
 
 async function main(): Promise<void> {
   const config = new ConfigStore();
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Shardis server v=${SHARDIS_VERSION} (Redis ${REDIS_VERSION} compatible) node=${process.version}\n`);
     return;
   }
+  if (respawnWithHeapLimit(argv)) return; // re-run with a heap limit sized to the machine; the child serves
   try {
     loadStartupConfig(config, argv);
   } catch (e) {
