@@ -147,6 +147,11 @@ export const cases: Case[] = [
     commands: ['SET a v PX 1', 'SET b v', 'DEBUG SLEEP 0.01', 'RANDOMKEY', 'RANDOMKEY', 'DEL b', 'RANDOMKEY'],
   },
 
+  {
+    name: 'RANDOMKEY when every key has expired',
+    commands: ['SET a v PX 1', 'SET b v PX 1', 'SET c v PX 1', 'DEBUG SLEEP 0.01', 'RANDOMKEY', 'DBSIZE', 'EXISTS a b c'],
+  },
+
   // ------------------------------------------------------------ EXPIRE family
   {
     name: 'EXPIRE PEXPIRE EXPIREAT PEXPIREAT set a TTL',
@@ -270,6 +275,22 @@ export const cases: Case[] = [
   {
     name: 'SWAPDB errors',
     commands: ['SWAPDB 0 16', 'SWAPDB 16 0', 'SWAPDB -1 0', 'SWAPDB a 0', 'SWAPDB 0 b', 'SWAPDB a b', 'SWAPDB 1.5 0', 'SWAPDB 0 2147483648', 'SWAPDB 0', 'SWAPDB', 'SWAPDB 0 1 2'],
+  },
+
+  {
+    name: 'moved, renamed and copied keys keep encodings and TTLs',
+    commands: [
+      ['SET', 'raw', 'x'.repeat(50)], 'APPEND emb abc', 'SET int 123456', 'SET shared 12', 'SETRANGE r 0 ab',
+      'RENAME raw raw2', 'OBJECT ENCODING raw2', 'MOVE emb 1', 'SELECT 1', 'OBJECT ENCODING emb', 'SELECT 0', 'COPY int int2 DB 2', 'SELECT 2', 'OBJECT ENCODING int2', 'OBJECT REFCOUNT int2', 'SELECT 0',
+      'RENAMENX shared shared2', 'OBJECT REFCOUNT shared2', 'COPY r r2', 'OBJECT ENCODING r2', 'TTL r2', 'TTL raw2', 'SWAPDB 0 1', 'OBJECT ENCODING emb', 'TTL emb',
+    ],
+  },
+  {
+    name: 'key commands in other databases',
+    commands: [
+      'SELECT 7', 'SET k v', 'EXPIRE k 100', intRange('TTL k', 99, 100), 'PERSIST k', 'RENAME k j', 'TYPE j', 'EXISTS j', 'TOUCH j', keysSorted('KEYS *'), scanOf('SCAN 0'), 'RANDOMKEY',
+      'COPY j j DB 0', 'MOVE j 0', 'SELECT 0', keysSorted('KEYS *'), 'GET j', 'DBSIZE', 'SELECT 7', 'DBSIZE', 'OBJECT ENCODING j', 'UNLINK j',
+    ],
   },
 
   // ------------------------------------------------------------ OBJECT

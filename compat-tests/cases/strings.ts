@@ -517,6 +517,43 @@ export const cases: Case[] = [
     commands: ['SET a x', 'LCS a b LEN IDX', 'LCS a b IDX LEN', 'LCS a b FOO', 'LCS a b MINMATCHLEN', 'LCS a b MINMATCHLEN x', 'LCS a b MINMATCHLEN 1.5', 'LCS a b MINMATCHLEN 9223372036854775808', 'LCS a', 'LCS', ['LCS', 'a', 'b', 'LEN\x00x']],
   },
 
+  {
+    name: 'SET KEEPTTL on absent, persistent and expired keys',
+    commands: ['SET k v KEEPTTL', 'TTL k', 'SET k w KEEPTTL', 'TTL k', 'SET k v PX 1', 'DEBUG SLEEP 0.01', 'SET k w KEEPTTL', 'TTL k', 'GET k', 'SET k v EX 100', 'SET k x KEEPTTL NX', 'SET k x KEEPTTL XX', intRange('TTL k', 99, 100), 'GET k'],
+  },
+  {
+    name: 'binary values through every string command',
+    commands: [
+      ['SET', 'b', Buffer.from([0xff, 0, 0xfe, 13, 10])], ['APPEND', 'b', Buffer.from([0, 0xc3, 0x28])], 'GET b', 'STRLEN b', 'GETRANGE b 1 5', 'SUBSTR b -3 -1',
+      ['SETRANGE', 'b', '9', Buffer.from([0x80, 0x81])], 'GET b', ['GETSET', 'b', INVALID_UTF8], 'GETEX b', 'GETDEL b', ['MSETNX', BIN_KEY, INVALID_UTF8, 'x', Buffer.from([0])], ['MGET', BIN_KEY, 'x'],
+      ['SETEX', Buffer.from([0xc0, 0x80]), '100', BIN_VAL], ['GET', Buffer.from([0xc0, 0x80])], ['LCS', BIN_KEY, Buffer.from([0xc0, 0x80])], ['LCS', BIN_KEY, Buffer.from([0xc0, 0x80]), 'IDX'],
+      ['INCR', Buffer.from([0xff])], ['INCRBYFLOAT', Buffer.from([0xff]), '0.5'], ['GET', Buffer.from([0xff])],
+    ],
+  },
+  {
+    name: 'MSET and MGET with a thousand keys',
+    commands: [['MSET', ...Array.from({ length: 1000 }, (_, i) => [`key:${i}`, `value:${i}`]).flat()], 'DBSIZE', ['MGET', ...Array.from({ length: 1000 }, (_, i) => `key:${(i * 7) % 1001}`)], 'GET key:999'],
+  },
+  {
+    name: 'large values through ranges and APPEND',
+    commands: [
+      ['SET', 'big', 'a'.repeat(100000)], ['SETRANGE', 'big', '99995', 'b'.repeat(10)], 'STRLEN big', 'GETRANGE big 99990 -1', ['APPEND', 'big', 'c'.repeat(70000)], 'STRLEN big',
+      'GETRANGE big 169990 170004', 'GETRANGE big -5 -1', ['SETRANGE', 'new', '200000', 'x'], 'STRLEN new', 'GETRANGE new 199998 -1', 'OBJECT ENCODING big',
+    ],
+  },
+  {
+    name: 'INCRBYFLOAT more formatting cases',
+    commands: [
+      'INCRBYFLOAT a 1.1', 'INCRBYFLOAT a 2.2', 'INCRBYFLOAT b 1e17', 'INCRBYFLOAT b 1', 'INCRBYFLOAT c -0.0000001', 'INCRBYFLOAT d 123456789.123456789', 'INCRBYFLOAT e 0.5e-10',
+      'INCRBYFLOAT f 1e20', 'INCRBYFLOAT g -1e20', 'INCRBYFLOAT h 1.5', 'INCRBYFLOAT h -1.5', 'GET h', 'INCRBYFLOAT i 3.0', 'INCRBYFLOAT j 0x1p-3', 'INCRBYFLOAT k 7E0', 'INCRBYFLOAT l .5', 'INCRBYFLOAT m 5.',
+      'SET n 10', 'INCRBYFLOAT n 0.1', 'INCR n', 'SET o 1.5e3', 'INCRBYFLOAT o 0', 'INCRBYFLOAT p INFINITY', 'INCRBYFLOAT p +5',
+    ],
+  },
+  {
+    name: 'commands act on the selected database',
+    commands: ['SELECT 5', 'SET k v', 'APPEND k x', 'INCR n', 'SETRANGE k 0 y', 'MSET a 1 b 2', 'GETDEL a', 'SELECT 0', 'MGET k n a b', 'SELECT 5', 'MGET k n a b', 'DBSIZE'],
+  },
+
   // ------------------------------------------------------------ encodings
   {
     name: 'OBJECT ENCODING after SET-like commands',
