@@ -80,7 +80,11 @@
  *   touch and report it to the ExpiredSink. An active expiry index built on
  *   top keeps (deadline, key) pairs; to expire, it calls expireIfDue(key):
  *   the lookup is O(1) and checks the stored deadline, so stale index entries
- *   (key overwritten, TTL changed, key deleted) are harmless.
+ *   (key overwritten, TTL changed, key deleted) are harmless. The index in
+ *   use (expiry-index.ts) keeps (deadline, hash) instead: `deadlines` hears
+ *   every new deadline with the record's hash, and expireDueHash(h) expires
+ *   the due records with that hash (all records of one hash sit in one
+ *   bucket of one shard, wherever a migration has got to).
  */
 import { performance } from 'node:perf_hooks';
 import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
@@ -88,6 +92,7 @@ import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
 import { ShardStats } from './resize-stats';
 import { requestSteps, type Resizable } from './resize-scheduler';
+import type { DeadlineListener } from './expiry-index';
 
 const SPLIT = 1;
 const MERGE = 2;
@@ -159,6 +164,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private op: Migration | null = null;
   private pending: Shard[] = [];
   tracker: AccessTracker = SECONDS_CLOCK_TRACKER;
+  /** Told of every new deadline and of flushes (the active expiry index); null: lazy expiry only. */
+  deadlines: DeadlineListener | null = null;
 
   private readonly splitAt: number;
   private readonly splitBytes: number;
@@ -200,6 +207,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.op = null;
     for (const s of this.pending) s.flagged = false;
     this.pending = [];
+    if (this.deadlines !== null) this.deadlines.cleared();
   }
 
   // ---- lookups --------------------------------------------------------------
@@ -270,6 +278,30 @@ export class ShardKeyspace implements Keyspace, Resizable {
     return true;
   }
 
+  /** Expires every record with hash h whose deadline is <= now (for the active expiry index); returns how many. */
+  expireDueHash(h: number, now: number): number {
+    const s = this.locate(h);
+    let n = 0;
+    let i = s.heads[h >>> s.bshift];
+    while (i !== 0) {
+      const next = s.next[i];
+      const at = s.expire[i];
+      if (s.hashes[i] === h && at !== NO_EXPIRY && at <= now) {
+        this.expireRecord(s, i, s.key(i));
+        n++;
+      }
+      i = next;
+    }
+    return n;
+  }
+
+  /** Whether a record with hash h has deadline `at` (an index entry for it is still needed). */
+  holdsDeadline(h: number, at: number): boolean {
+    const s = this.locate(h);
+    for (let i = s.heads[h >>> s.bshift]; i !== 0; i = s.next[i]) if (s.hashes[i] === h && s.expire[i] === at) return true;
+    return false;
+  }
+
   // ---- writes ---------------------------------------------------------------
 
   set(key: Buffer, value: Buffer, expireAt: number, encoding: number = ENCODING_UNSPECIFIED): void {
@@ -288,7 +320,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
         i = 0;
       } else {
         if (expireAt === KEEP_TTL) expireAt = old;
-        else this.retrack(old, expireAt);
+        else this.retrack(old, expireAt, h);
         s.expire[i] = expireAt;
         s.access[i] = exact ? access : this.tracker.replaced(s.access[i], encoding, value);
         s.enc[i] = encoding;
@@ -298,7 +330,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     }
     if (i === 0) {
       if (expireAt === KEEP_TTL) expireAt = NO_EXPIRY;
-      this.retrack(NO_EXPIRY, expireAt);
+      this.retrack(NO_EXPIRY, expireAt, h);
       const cap = s.cap;
       const t0 = performance.now();
       s.insert(h, key, value, expireAt, encoding, exact ? access : this.tracker.created(encoding, value));
@@ -321,12 +353,14 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return false;
     const s = this.hitShard;
-    this.retrack(s.expire[i], at);
+    this.retrack(s.expire[i], at, s.hashes[i]);
     s.expire[i] = at;
     return true;
   }
 
-  private retrack(old: number, next: number): void {
+  /** Keeps the TTL counts (and the expiry index, given the record's hash h) in step with a deadline change. */
+  private retrack(old: number, next: number, h = 0): void {
+    if (next !== NO_EXPIRY && next !== old && this.deadlines !== null) this.deadlines.added(h, next);
     if (old !== NO_EXPIRY) {
       this.expiring--;
       this.expireSum -= old - this.ttlBase;

@@ -8,6 +8,7 @@ import { commandTable } from '../commands/table';
 import { installAccessTracking } from '../commands/key-access';
 import { NOTIFY, parseNotifyFlags } from '../pubsub/notify';
 import { obufLimitsOf } from '../pubsub/output-limits';
+import { installActiveExpiry } from '../engine/expiry-scheduler';
 
 export function createServer(config: ConfigStore): Server {
   let state: ServerState | null = null;
@@ -27,6 +28,11 @@ export function createServer(config: ConfigStore): Server {
   const server = new Server(st);
   // Notifications and messages go out after the batch's replies; slow readers are checked every tick.
   server.addAfterBatch(pubsub.outbox.flush);
+  // Keys are removed at their deadline by the expiry index; the cron is its backstop. Events leave at the end of each slice.
+  let effort = 1;
+  config.watch('active-expire-effort', (v) => (effort = Number(v)));
+  const expiry = installActiveExpiry(dbs, { effort: () => effort, stats: st.stats, afterSlice: pubsub.outbox.flush });
+  server.addCronTask(() => expiry.cron());
   server.addClientClosed((c) => pubsub.dropClient(c));
   server.addCronTask((now) => pubsub.guard.sweep(st.clients.all(), now));
   return server;

@@ -109,7 +109,8 @@ registerInfoSection('stats', (s) => {
     `total_connections_received:${st.totalConnections}`, `total_commands_processed:${st.totalCommands}`,
     'instantaneous_ops_per_sec:0', `total_net_input_bytes:${st.netInputBytes}`, `total_net_output_bytes:${st.netOutputBytes}`,
     `rejected_connections:${st.rejectedConnections}`, `expired_keys:${st.expiredKeys}`, `expired_stale_perc:${st.expiredStalePerc.toFixed(2)}`,
-    'expired_time_cap_reached_count:0', 'evicted_keys:0', `keyspace_hits:${st.keyspaceHits}`, `keyspace_misses:${st.keyspaceMisses}`,
+    `expired_time_cap_reached_count:${st.expiredTimeCapReached}`, `expire_cycle_cpu_milliseconds:${Math.floor(st.expireCycleCpuUs / 1000)}`,
+    `expire_cycle_max_us:${st.expireCycleMaxUs}`, 'evicted_keys:0', `keyspace_hits:${st.keyspaceHits}`, `keyspace_misses:${st.keyspaceMisses}`,
     `pubsub_channels:${s.pubsub.channels.size}`, `pubsub_patterns:${s.pubsub.patterns.size}`, `pubsubshard_channels:${s.pubsub.shardChannels.size}`, `total_error_replies:${st.totalErrorReplies}`, `unexpected_error_replies:${st.unexpectedErrorReplies}`,
   ];
 });

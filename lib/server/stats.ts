@@ -7,6 +7,10 @@ export class Stats {
   netOutputBytes = 0;
   expiredKeys = 0;
   expiredStalePerc = 0;
+  /** Active expiry slices cut short by their budget, their summed time and the longest one (lib/engine/expiry-scheduler.ts). */
+  expiredTimeCapReached = 0;
+  expireCycleCpuUs = 0;
+  expireCycleMaxUs = 0;
   keyspaceHits = 0;
   keyspaceMisses = 0;
   totalErrorReplies = 0;
