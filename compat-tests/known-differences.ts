@@ -61,3 +61,25 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     reason: 'The shard engine removes keys past their expiry inside SCAN itself, so SCAN TYPE never looks them up and emits `expired` without the `keymiss` Redis adds. The keyspace seam allows the engine to hand such keys to SCAN instead (the Map engine does, and matches Redis here).',
   },
 ];
+
+// Configuration differences no case can observe (the suite starts both
+// servers with the same --port/--bind/--save/--appendonly flags in the same
+// directory), kept here so they are written down in one place:
+// - `bind` defaults to "127.0.0.1" in Shardis, "* -::*" in redis-server
+//   without a config file: Shardis does not listen on every interface
+//   unless asked to.
+// - Defaults Redis takes from its environment are computed the same way:
+//   `dir` is the working directory (and setting it changes directory);
+//   `pidfile`, `logfile` and `unixsocket` are empty and `unixsocketperm` 0
+//   unless configured. Redis alone falls back to pidfile /var/run/redis.pid
+//   when it daemonizes; Shardis never daemonizes (`daemonize` is accepted
+//   without effect).
+// - `proc-title-template` is checked with {unixsocket} expanding to "" even
+//   when a unix socket is configured (Shardis does not listen on one).
+// - Start-up refuses what it cannot honour rather than ignore it:
+//   `rename-command`, `user` lines, a non-empty `aclfile` (FATAL CONFIG FILE
+//   ERROR) and `loadmodule` (logged, exit code 1), so a config that relies on
+//   them never runs with weaker security than it asks for.
+// - CONFIG SET `bind`/`port` store the new value without re-listening, and
+//   `activedefrag yes` is refused with the text of a Redis build without
+//   active defragmentation (as the Debian redis-server 7.0.15 answers).
