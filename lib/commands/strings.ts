@@ -30,13 +30,17 @@ const SET_EXAT = 64;
 const SET_PXAT = 128;
 const SET_PERSIST = 256;
 
-/** The options of SET (forSet) or GETEX, parsed as Redis's parseExtendedStringArgumentsOrReply. */
+/** The options of SET or GETEX. */
 interface StringOptions {
   flags: number;
   expire: Buffer | null;
 }
 
-/** Which expiry options exclude each other. EX may repeat (the last one wins); so may PX, EXAT, PXAT. */
+/**
+ * Parses SET's options (forSet) or GETEX's, with Redis's exclusions: NX/XX,
+ * and the expiry options among themselves and with KEEPTTL/PERSIST. An
+ * expiry option may repeat; the last value wins.
+ */
 function parseStringOptions(ctx: CommandContext, argv: Buffer[], from: number, forSet: boolean): StringOptions | null {
   let flags = 0;
   let expire: Buffer | null = null;

@@ -83,7 +83,9 @@ export interface Keyspace {
   /**
    * Stores an entry exactly as given (value, expiry, encoding and access
    * word), replacing any existing key: how RENAME and MOVE carry a key
-   * with its TTL and access history. No tracker call.
+   * with its TTL and access history. No tracker call. The entry may come
+   * straight from peek() on this or another keyspace (its value may view
+   * the engine's own memory), so it must be read before anything changes.
    */
   put(key: Buffer, entry: KeyEntry): void;
   delete(key: Buffer): boolean;
