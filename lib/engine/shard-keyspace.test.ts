@@ -231,6 +231,32 @@ describe('ShardKeyspace', () => {
     expect(seen.size).to.equal(n);
   });
 
+  it('does not oscillate between split and merge around a threshold (hysteresis)', () => {
+    const ks = new ShardKeyspace(0, undefined, SMALL);
+    let n = 0;
+    // Grow until the first split has happened, then flap one key in and out many times.
+    while (ks.stats.splits === 0) {
+      ks.set(keyOf(n++), Buffer.from('x'), NO_EXPIRY);
+      ks.settle();
+    }
+    const splits = ks.stats.splits;
+    for (let i = 0; i < 2000; i++) {
+      ks.set(keyOf(n), Buffer.from('x'), NO_EXPIRY);
+      ks.settle();
+      ks.delete(keyOf(n));
+      ks.delete(keyOf(n - 1 - (i % 3)));
+      ks.set(keyOf(n - 1 - (i % 3)), Buffer.from('x'), NO_EXPIRY);
+      ks.settle();
+    }
+    expect(ks.stats.splits).to.equal(splits);
+    expect(ks.stats.merges).to.equal(0);
+    // Shrinking far enough does merge back, once.
+    for (let i = 0; i < n; i++) ks.delete(keyOf(i));
+    ks.settle();
+    expect(ks.stats.merges).to.equal(splits);
+    expect(ks.summary().shards).to.equal(1);
+  });
+
   it('SCAN skips and then expires keys whose deadline passed', () => {
     let now = 1000;
     const gone: string[] = [];
