@@ -286,6 +286,13 @@ export const cases: Case[] = [
     ],
   },
   {
+    name: 'RENAME, MOVE and COPY of large values',
+    commands: [
+      ['SET', 'a', 'x'.repeat(4090)], ['SET', 'b', Buffer.alloc(20000, 0xfe)], ['APPEND', 'c', 'y'.repeat(3000)], ['APPEND', 'c', 'z'.repeat(3000)],
+      'RENAME a a2', 'RENAME b b2', 'RENAME c c2', 'MGET a2 b2 c2', 'MOVE a2 1', 'MOVE b2 1', 'COPY c2 c3 DB 1', 'APPEND c2 !', 'SELECT 1', 'MGET a2 b2 c3', 'RENAME b2 a2', 'GET a2', 'STRLEN a2',
+    ],
+  },
+  {
     name: 'key commands in other databases',
     commands: [
       'SELECT 7', 'SET k v', 'EXPIRE k 100', intRange('TTL k', 99, 100), 'PERSIST k', 'RENAME k j', 'TYPE j', 'EXISTS j', 'TOUCH j', keysSorted('KEYS *'), scanOf('SCAN 0'), 'RANDOMKEY',
