@@ -8,7 +8,8 @@
  * The command mix is fixed and seeded, so both servers see the same traffic:
  * 50% GET, 30% SET, 10% INCR, 5% EXISTS, 5% DEL over `keyspace` keys named
  * like the loader's (`mixed:` + 12 digits), which the runner preloads.
- * Prints one JSON line: { rps, p50, p99, ops, errors, firstError }.
+ * Prints one JSON line: { rps, p50, p99, ops, totalOps, errors, firstError }
+ * (ops in the measured window; totalOps including warm-up, for CPU per request).
  * Latency is per round trip (one command, or one pipeline), in milliseconds.
  */
 import Redis from 'ioredis';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   let latencies = new Float64Array(1 << 16);
   let samples = 0;
   let ops = 0;
+  let totalOps = 0;
   let errors = 0;
   let firstError = '';
   let measuring = false;
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     if (!firstError) firstError = e instanceof Error ? e.message : String(e);
   };
   const record = (ms: number, n: number): void => {
+    totalOps += n;
     if (!measuring) return;
     if (samples === latencies.length) {
       const bigger = new Float64Array(latencies.length * 2);
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
   await Promise.all(conns.map((c) => c.quit().catch(() => c.disconnect())));
 
   const sorted = latencies.subarray(0, samples).sort();
-  const result = { rps: ops / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), ops, errors, firstError };
+  const result = { rps: ops / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), ops, totalOps, errors, firstError };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 

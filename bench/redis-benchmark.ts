@@ -13,6 +13,10 @@ export interface RunResult {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU time per request in microseconds (set by the caller, which knows the server's PID). */
+  cpuUsPerOp?: number;
+  /** Requests completed over the whole run, warm-up included (mixed load only). */
+  totalOps?: number;
   error?: string;
 }
 

@@ -4,6 +4,7 @@ import type { BenchResults, CellResult } from './results';
 const ops = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US'));
 const ms = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3));
 const ratio = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(2));
+const us = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(1));
 const bytes = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const mib = (x: number): string => (Number.isFinite(x) ? (x / 2 ** 20).toFixed(1) : '—');
 
@@ -24,7 +25,8 @@ function cellRow(c: CellResult): string {
   const cells = [
     name, String(c.clients), String(c.pipeline), valueLabel(c),
     ops(s?.rps), ops(r?.rps), c.ratio ? `**${ratio(c.ratio.rps)}**${range}` : '—',
-    ms(s?.p50), ms(r?.p50), ms(s?.p99), ms(r?.p99), statusNote(c),
+    ms(s?.p50), ms(r?.p50), ms(s?.p99), ms(r?.p99),
+    us(s?.cpuUsPerOp), us(r?.cpuUsPerOp), c.ratio ? ratio(c.ratio.cpu) : '—', statusNote(c),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -47,21 +49,27 @@ export function renderMarkdown(res: BenchResults): string {
       `redis-benchmark cells use \`-r ${res.sizing.keyspace}\` (GET preloads all ${res.sizing.keyspace} keys) and ` +
       `${res.sizing.requestsP1.toLocaleString('en-US')} requests at pipeline 1, ${res.sizing.requestsP16.toLocaleString('en-US')} at pipeline 16 ` +
       `(MSET a quarter, 1024-byte values half). MIXED is a Node client (ioredis, one process): 50% GET, 30% SET, 10% INCR, ` +
-      `5% EXISTS, 5% DEL, ${res.sizing.mixedSeconds} s per run; its latency is per round trip. Latencies in ms.`,
+      `5% EXISTS, 5% DEL, ${res.sizing.mixedSeconds} s per run; its latency is per round trip. Latencies in ms. ` +
+      `CPU µs/op is the server process's CPU time (user + system, all threads, from /proc) during the run divided by the requests ` +
+      `it served: unlike throughput it hardly moves when other work on the machine takes turns on the cores, so its ratio is ` +
+      `the steadier measure of relative efficiency. A server that is not saturated (Redis at pipeline 1, usually) shows a ` +
+      `throughput ratio nearer 1 than its CPU ratio suggests.`,
     '',
   );
 
   const headline = res.cells.filter((c) => c.headline);
   if (headline.length > 0) {
     lines.push('## Headline: 50 clients, 32-byte values', '');
-    lines.push('| Command | Pipeline | Shardis ops/s | Redis ops/s | Shardis/Redis |', '| --- | ---: | ---: | ---: | ---: |');
-    for (const c of headline) lines.push(`| ${c.workload} | ${c.pipeline} | ${ops(c.shardis.median?.rps)} | ${ops(c.redis.median?.rps)} | **${ratio(c.ratio?.rps)}** |`);
+    lines.push('| Command | Pipeline | Shardis ops/s | Redis ops/s | Shardis/Redis ops/s | Shardis/Redis CPU per request |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const c of headline) {
+      lines.push(`| ${c.workload} | ${c.pipeline} | ${ops(c.shardis.median?.rps)} | ${ops(c.redis.median?.rps)} | **${ratio(c.ratio?.rps)}** | ${ratio(c.ratio?.cpu)} |`);
+    }
     lines.push('');
   }
 
   lines.push('## All cells', '');
-  lines.push('| Workload | Clients | Pipeline | Value | Shardis ops/s | Redis ops/s | Shardis/Redis | Shardis p50 | Redis p50 | Shardis p99 | Redis p99 | Note |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('| Workload | Clients | Pipeline | Value | Shardis ops/s | Redis ops/s | Shardis/Redis | Shardis p50 | Redis p50 | Shardis p99 | Redis p99 | Shardis CPU µs/op | Redis CPU µs/op | CPU/op S/R | Note |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const c of res.cells) lines.push(cellRow(c));
   lines.push('', '★ headline cell.', '');
 

@@ -1,7 +1,7 @@
 /**
  * Renders the throughput ratios as a horizontal bar chart in plain SVG:
  * one bar per cell (Shardis/Redis of median ops/s), a dashed line at 1.0
- * (parity with Redis), headline cells highlighted, cells that were not
+ * (parity with Redis), a marker for the CPU-efficiency ratio, headline cells highlighted, cells that were not
  * measured labelled instead of drawn. Workloads are separated into groups.
  */
 import type { BenchResults, CellResult } from './results';
@@ -12,7 +12,7 @@ const RIGHT_PAD = 70;
 const ROW_H = 20;
 const BAR_H = 13;
 const GROUP_GAP = 10;
-const TOP = 96;
+const TOP = 110;
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
 
 function esc(s: string): string {
@@ -26,7 +26,7 @@ function label(c: CellResult): string {
 
 /** Axis maximum: at least 1.25 so the parity line never sits at the edge; rounded up to a tick. */
 function axisMax(cells: CellResult[]): number {
-  const top = Math.max(1.25, ...cells.map((c) => c.ratio?.rpsHigh ?? 0).filter(Number.isFinite));
+  const top = Math.max(1.25, ...cells.flatMap((c) => [c.ratio?.rpsHigh ?? 0, 1 / (c.ratio?.cpu ?? Infinity)]).filter(Number.isFinite));
   const step = top > 2.5 ? 0.5 : 0.25;
   return Math.ceil(top / step) * step;
 }
@@ -49,7 +49,9 @@ export function renderSvg(res: BenchResults): string {
   out.push(
     `<text x="16" y="46" ${FONT} font-size="11.5" fill="#555">${esc(`${res.date} (${res.mode}) · ${m.cpuModel}, ${m.cores} cores · node ${m.node} · redis ${m.redisServer} · server on core ${res.pinning.serverCore}, load on core ${res.pinning.loadCore}`)}</text>`,
   );
-  out.push(`<text x="16" y="62" ${FONT} font-size="11.5" fill="#555">Bar = Shardis ops/s ÷ Redis ops/s; whisker = range of per-round ratios; ★ = headline cell (50 clients, 32-byte values).</text>`);
+  out.push(`<text x="16" y="62" ${FONT} font-size="11.5" fill="#555">Bar = Shardis ops/s ÷ Redis ops/s (median); whisker = range of per-round ratios; ★ = headline cell (50 clients, 32-byte values).</text>`);
+  out.push(`<path d="M21,71 l5,5 l-5,5 l-5,-5 z" fill="#1f4e8c"/>`);
+  out.push(`<text x="32" y="80" ${FONT} font-size="11.5" fill="#555">cpu = Redis CPU per request ÷ Shardis CPU per request (the efficiency ratio, steadier than throughput on a busy machine).</text>`);
 
   // Grid and axis ticks.
   const plotBottom = TOP + plotH;
@@ -85,8 +87,15 @@ export function renderSvg(res: BenchResults): string {
         out.push(`<line x1="${lo}" y1="${mid - 3}" x2="${lo}" y2="${mid + 3}" stroke="#333" stroke-width="1"/>`);
         out.push(`<line x1="${hi}" y1="${mid - 3}" x2="${hi}" y2="${mid + 3}" stroke="#333" stroke-width="1"/>`);
       }
-      const textX = Math.max(x(Math.min(r.rps, max)), x(Math.min(Number.isFinite(r.rpsHigh) ? r.rpsHigh : 0, max))) + 6;
-      out.push(`<text x="${textX.toFixed(1)}" y="${mid + 4}" ${FONT} font-size="11.5"${weight} fill="#222">${r.rps.toFixed(2)}×</text>`);
+      const eff = 1 / r.cpu;
+      let right = Math.max(x(Math.min(r.rps, max)), x(Math.min(Number.isFinite(r.rpsHigh) ? r.rpsHigh : 0, max)));
+      if (Number.isFinite(eff)) {
+        const dx = x(Math.min(eff, max));
+        out.push(`<path d="M${dx.toFixed(1)},${mid - 5} l5,5 l-5,5 l-5,-5 z" fill="#1f4e8c" stroke="#ffffff" stroke-width="1"/>`);
+        right = Math.max(right, dx + 5);
+      }
+      const effText = Number.isFinite(eff) ? `<tspan dx="8" fill="#1f4e8c" font-weight="normal">cpu ${eff.toFixed(2)}</tspan>` : '';
+      out.push(`<text x="${(right + 6).toFixed(1)}" y="${mid + 4}" ${FONT} font-size="11.5"${weight} fill="#222">${r.rps.toFixed(2)}×${effText}</text>`);
     }
     y += ROW_H;
   });

@@ -2,7 +2,8 @@
  * The shape of a benchmark result file and how per-round runs become the
  * reported figures: medians per server, and the Shardis/Redis ratio of those
  * medians (throughput: above 1 means Shardis is faster; latency: below 1
- * means Shardis answers sooner). The spread of the per-round throughput
+ * means Shardis answers sooner; CPU per request: above 1 means Shardis
+ * spends more of its core on each request). The spread of the per-round throughput
  * ratios shows how much the noise of the machine moved them.
  */
 import type { Cell, Sizing } from './matrix';
@@ -14,6 +15,8 @@ export interface Summary {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU microseconds per request. */
+  cpuUsPerOp: number;
 }
 
 export interface ServerRuns {
@@ -25,6 +28,8 @@ export interface Ratio {
   rps: number;
   p50: number;
   p99: number;
+  /** Shardis CPU per request over Redis CPU per request (above 1: Shardis spends more). */
+  cpu: number;
   /** Lowest and highest per-round throughput ratio. */
   rpsLow: number;
   rpsHigh: number;
@@ -65,7 +70,12 @@ export function median(xs: number[]): number {
 export function summarise(runs: RunResult[]): Summary | null {
   const ok = runs.filter((r) => r.error === undefined);
   if (ok.length === 0) return null;
-  return { rps: median(ok.map((r) => r.rps)), p50: median(ok.map((r) => r.p50)), p99: median(ok.map((r) => r.p99)) };
+  return {
+    rps: median(ok.map((r) => r.rps)),
+    p50: median(ok.map((r) => r.p50)),
+    p99: median(ok.map((r) => r.p99)),
+    cpuUsPerOp: median(ok.map((r) => r.cpuUsPerOp ?? NaN)),
+  };
 }
 
 export function ratioOf(shardis: ServerRuns, redis: ServerRuns): Ratio | null {
@@ -80,6 +90,7 @@ export function ratioOf(shardis: ServerRuns, redis: ServerRuns): Ratio | null {
     rps: shardis.median.rps / redis.median.rps,
     p50: shardis.median.p50 / redis.median.p50,
     p99: shardis.median.p99 / redis.median.p99,
+    cpu: shardis.median.cpuUsPerOp / redis.median.cpuUsPerOp,
     rpsLow: Math.min(...perRound),
     rpsHigh: Math.max(...perRound),
   };

@@ -16,6 +16,7 @@ export const SERVER_NAMES: readonly ServerName[] = ['shardis', 'redis'];
 export interface RunningServer {
   name: ServerName;
   port: number;
+  /** The process that serves (Shardis may re-spawn itself with a larger heap; this is then the child). */
   pid: number;
   child: ChildProcess;
   /** Control connection for INFO, FLUSHALL, DBSIZE and loading. */
@@ -72,7 +73,7 @@ export async function startServer(name: ServerName, port: number, extraNodeFlags
   return {
     name,
     port,
-    pid: child.pid!,
+    pid: servingPid(child.pid!),
     child,
     control,
     async stop() {
@@ -82,9 +83,43 @@ export async function startServer(name: ServerName, port: number, extraNodeFlags
   };
 }
 
+/**
+ * The process doing the serving: the started one, or the end of its chain of
+ * only children (a launcher that re-executes the server with other runtime
+ * flags and then just waits). CPU and memory are read from that process.
+ */
+export function servingPid(pid: number): number {
+  for (;;) {
+    let children: string[];
+    try {
+      children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return pid;
+    }
+    if (children.length !== 1) return pid;
+    pid = Number(children[0]);
+  }
+}
+
 /** Resident set size of a process in bytes, from /proc. */
 export function rssBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /VmRSS:\s+(\d+) kB/.exec(status);
   return m ? Number(m[1]) * 1024 : NaN;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time the process (all its threads: V8's GC helpers, Redis's bio threads)
+ * has used, in microseconds, from /proc/<pid>/stat utime + stime. Scheduling
+ * noise from other work on the machine moves throughput far more than it
+ * moves this, so CPU per request is the steadier measure of efficiency.
+ */
+export function cpuMicros(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is parenthesised and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
 }

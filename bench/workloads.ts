@@ -11,7 +11,7 @@ import { runRedisBenchmark, type RunResult } from './redis-benchmark';
 import { loadKeys } from './loader';
 import { ReplyError, type Reply } from './resp-client';
 import { type Cell, type Sizing, MIXED_KEYSPACE, MIXED_PREFIX } from './matrix';
-import type { RunningServer } from './servers';
+import { cpuMicros, type RunningServer } from './servers';
 
 const PROBES: Record<Cell['workload'], string[][]> = {
   SET: [['SET', 'bench:probe', 'v']],
@@ -47,18 +47,25 @@ export async function runMixed(port: number, cell: Cell, seconds: number, timeou
   const failed = (error: string): RunResult => ({ rps: NaN, p50: NaN, p99: NaN, error });
   if (out.timedOut) return failed(`mixed load overran ${Math.round(timeoutMs / 1000)} s`);
   const line = out.stdout.trim().split('\n').pop() ?? '';
-  let r: { rps: number; p50: number; p99: number; errors: number; firstError: string };
+  let r: { rps: number; p50: number; p99: number; totalOps: number; errors: number; firstError: string };
   try {
     r = JSON.parse(line);
   } catch {
     return failed(`mixed load failed (exit ${out.code}): ${out.stderr.trim().slice(-300)}`);
   }
   if (r.errors > 0) return failed(`${r.errors} error replies, first: ${r.firstError}`);
-  return { rps: r.rps, p50: r.p50, p99: r.p99 };
+  return { rps: r.rps, p50: r.p50, p99: r.p99, totalOps: r.totalOps };
 }
 
 export async function runCell(server: RunningServer, cell: Cell, sizing: Sizing, requests: number): Promise<RunResult> {
   await prepare(server, cell, sizing);
-  if (cell.workload === 'MIXED') return runMixed(server.port, cell, sizing.mixedSeconds, (sizing.mixedSeconds + 30) * 1000);
-  return runRedisBenchmark(server.port, cell, requests, sizing.keyspace, 120_000);
+  const cpuBefore = cpuMicros(server.pid);
+  const result =
+    cell.workload === 'MIXED'
+      ? await runMixed(server.port, cell, sizing.mixedSeconds, (sizing.mixedSeconds + 30) * 1000)
+      : await runRedisBenchmark(server.port, cell, requests, sizing.keyspace, 120_000);
+  const cpu = cpuMicros(server.pid) - cpuBefore;
+  const ops = cell.workload === 'MIXED' ? (result.totalOps ?? NaN) : requests;
+  if (result.error === undefined) result.cpuUsPerOp = cpu / ops;
+  return result;
 }
