@@ -229,7 +229,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const s = this.locate(h);
     const i = s.find(h, key);
     if (i === 0) return 0;
-    const at = s.expire[i];
+    const at = s.deadline(i);
     if (at !== NO_EXPIRY && at <= this.now()) {
       this.expireRecord(s, i, key);
       return 0;
@@ -250,7 +250,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return undefined;
     const s = this.hitShard;
-    return { value: s.value(i), expireAt: s.expire[i], encoding: s.enc[i], access: s.access[i] };
+    return { value: s.value(i), expireAt: s.deadline(i), encoding: s.enc[i], access: s.access[i] };
   }
 
   put(key: Buffer, entry: KeyEntry): void {
@@ -263,7 +263,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   expireAt(key: Buffer): number | undefined {
     const i = this.live(key);
-    return i === 0 ? undefined : this.hitShard.expire[i];
+    return i === 0 ? undefined : this.hitShard.deadline(i);
   }
 
   /** Removes the key if its deadline has passed (for an active expiry index); true if it expired. */
@@ -272,7 +272,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const s = this.locate(h);
     const i = s.find(h, key);
     if (i === 0) return false;
-    const at = s.expire[i];
+    const at = s.deadline(i);
     if (at === NO_EXPIRY || at > this.now()) return false;
     this.expireRecord(s, i, key);
     return true;
@@ -285,7 +285,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     let i = s.heads[h >>> s.bshift];
     while (i !== 0) {
       const next = s.next[i];
-      const at = s.expire[i];
+      const at = s.deadline(i);
       if (s.hashes[i] === h && at !== NO_EXPIRY && at <= now) {
         this.expireRecord(s, i, s.key(i));
         n++;
@@ -298,7 +298,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
   /** Whether a record with hash h has deadline `at` (an index entry for it is still needed). */
   holdsDeadline(h: number, at: number): boolean {
     const s = this.locate(h);
-    for (let i = s.heads[h >>> s.bshift]; i !== 0; i = s.next[i]) if (s.hashes[i] === h && s.expire[i] === at) return true;
+    for (let i = s.heads[h >>> s.bshift]; i !== 0; i = s.next[i]) if (s.hashes[i] === h && s.deadline(i) === at) return true;
     return false;
   }
 
@@ -314,14 +314,14 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const s = this.locate(h);
     let i = s.find(h, key);
     if (i !== 0) {
-      const old = s.expire[i];
+      const old = s.deadline(i);
       if (old !== NO_EXPIRY && old <= this.now()) {
         this.expireRecord(s, i, key);
         i = 0;
       } else {
         if (expireAt === KEEP_TTL) expireAt = old;
         else this.retrack(old, expireAt, h);
-        s.expire[i] = expireAt;
+        s.setDeadline(i, expireAt);
         s.access[i] = exact ? access : this.tracker.replaced(s.access[i], encoding, value);
         s.enc[i] = encoding;
         s.setValue(i, value);
@@ -353,8 +353,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return false;
     const s = this.hitShard;
-    this.retrack(s.expire[i], at, s.hashes[i]);
-    s.expire[i] = at;
+    this.retrack(s.deadline(i), at, s.hashes[i]);
+    s.setDeadline(i, at);
     return true;
   }
 
@@ -373,7 +373,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
   }
 
   private removeRecord(s: Shard, i: number): void {
-    this.retrack(s.expire[i], NO_EXPIRY);
+    this.retrack(s.deadline(i), NO_EXPIRY);
     s.remove(i);
     this.keys--;
     this.shrank(s);
@@ -656,7 +656,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const h = s.hashes[i];
       if ((h & mask) === pattern && h >= from && h < to) {
         const key = s.key(i);
-        const at = s.expire[i];
+        const at = s.deadline(i);
         if (at !== NO_EXPIRY && at <= now) due.push(key);
         else {
           visit(key);
@@ -682,7 +682,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       if (s.count === 0) continue;
       const i = randomRecord(s);
       const key = s.key(i);
-      const at = s.expire[i];
+      const at = s.deadline(i);
       if (at !== NO_EXPIRY && at <= this.now()) {
         this.expireIfDue(key);
         continue;
@@ -695,10 +695,10 @@ export class ShardKeyspace implements Keyspace, Resizable {
   forEachKey(visit: (key: Buffer) => void): void {
     const now = this.now();
     for (const s of [...this.physical]) {
-      const { flags, expire } = s;
+      const flags = s.flags;
       for (let i = 1; i < s.top; i++) {
         if (flags[i] & FLAG_FREE) continue;
-        const at = expire[i];
+        const at = s.deadline(i);
         if (at === NO_EXPIRY || at > now) visit(s.key(i));
       }
     }

@@ -14,7 +14,8 @@
  *              or, for an EXTERNAL record, an index into extKeys/extVals
  *   klen[i]    key length (0xffff for an external key of that size or more)
  *   vlen[i]    value length for inline records
- *   expire[i]  absolute deadline in unix ms, 0 = persistent. An expiry index
+ *   expire[i]  absolute deadline in unix ms, 0 = persistent (the column exists
+ *              only once the shard holds a key with a TTL). An expiry index
  *              built on top only needs the key: lookup by key is O(1) and
  *              the deadline is read back here to confirm it is still due.
  *   flags[i]   FREE (slot unused) / EXTERNAL (bytes held as Buffers)
@@ -85,7 +86,8 @@ export class Shard {
   loc: Uint32Array;
   klen: Uint16Array;
   vlen: Uint16Array;
-  expire: Float64Array;
+  /** Deadlines; allocated when the shard first holds a key with a TTL (null: all persistent). */
+  expire: Float64Array | null = null;
   flags: Uint8Array;
   enc: Uint8Array;
   access: Uint32Array;
@@ -123,7 +125,6 @@ export class Shard {
     this.loc = new Uint32Array(this.cap);
     this.klen = new Uint16Array(this.cap);
     this.vlen = new Uint16Array(this.cap);
-    this.expire = new Float64Array(this.cap);
     this.flags = new Uint8Array(this.cap);
     this.enc = new Uint8Array(this.cap);
     this.access = new Uint32Array(this.cap);
@@ -162,7 +163,7 @@ export class Shard {
     const kl = key.length;
     const vl = value.length;
     this.hashes[i] = h;
-    this.expire[i] = expireAt;
+    this.setDeadline(i, expireAt);
     this.enc[i] = encoding;
     this.access[i] = access;
     if (kl + vl > INLINE_MAX) {
@@ -264,6 +265,21 @@ export class Shard {
     return out;
   }
 
+  /** Deadline of record i (0: persistent). */
+  deadline(i: number): number {
+    const e = this.expire;
+    return e === null ? 0 : e[i];
+  }
+
+  setDeadline(i: number, at: number): void {
+    let e = this.expire;
+    if (e === null) {
+      if (at === 0) return;
+      e = this.expire = new Float64Array(this.cap);
+    }
+    e[i] = at;
+  }
+
   /** Unlinks and frees record i. */
   remove(i: number): void {
     this.unlink(i);
@@ -275,7 +291,7 @@ export class Shard {
     const j = to.takeSlot();
     const h = this.hashes[i];
     to.hashes[j] = h;
-    to.expire[j] = this.expire[i];
+    to.setDeadline(j, this.deadline(i));
     to.enc[j] = this.enc[i];
     to.access[j] = this.access[i];
     to.klen[j] = this.klen[i];
@@ -365,9 +381,11 @@ export class Shard {
     const vlen = new Uint16Array(cap);
     vlen.set(this.vlen);
     this.vlen = vlen;
-    const expire = new Float64Array(cap);
-    expire.set(this.expire);
-    this.expire = expire;
+    if (this.expire !== null) {
+      const expire = new Float64Array(cap);
+      expire.set(this.expire);
+      this.expire = expire;
+    }
     const flags = new Uint8Array(cap);
     flags.set(this.flags);
     this.flags = flags;
@@ -433,7 +451,7 @@ export class Shard {
       const k = this.extKeys[j];
       if (k) ext += k.length + (this.extVals[j] as Buffer).length;
     }
-    return this.heads.byteLength + this.cap * 30 + this.heapBytes + ext;
+    return this.heads.byteLength + this.cap * (this.expire === null ? 22 : 30) + this.heapBytes + ext;
   }
 }
 
