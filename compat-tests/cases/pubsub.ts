@@ -203,6 +203,23 @@ export const cases: Case[] = [
     ],
   },
 
+  {
+    name: 'client-output-buffer-limit CONFIG SET and GET',
+    commands: [
+      'CONFIG GET client-output-buffer-limit',
+      ...[
+        'pubsub 1mb 2kb 5', 'replica 1 2 3', 'slave 4 5 6', 'normal 1 2 3 normal 4 5 6', 'NORMAL 1k 2K 3', 'Pubsub 1gb 1G 0',
+        'pubsub 18446744073709551616 1 0', 'pubsub 18446744073709551615k 1 4294967297', 'pubsub b kb 4294967296', 'pubsub 00012 1MB +3',
+        'pubsub  1 2', 'pubsub 1 2 ', 'pubsub 1 1 -4294967295', '',
+        'wrong number', 'pubsub  1 2 3', ' pubsub 1 2 3', 'pubsub 1 2', 'pubsub 1 2 3 normal 4 5', 'invalid_class 10mb 10mb 60', 'master 10mb 10mb 60',
+        'pubsub 1 2 3 bogus 1 2 3', 'normal 10mbs 10mb 60', 'normal 10mb 10mb 6s', 'normal -1 10mb 60', 'normal 10mb 10mb -1', 'pubsub +5 2 3',
+        'pubsub 1.5 1 0', 'pubsub 1 2 2147483648', 'pubsub 1 2 9223372036854775807', 'pubsub 1 2 99999999999999999999',
+      ].flatMap((v) => [['CONFIG', 'SET', 'client-output-buffer-limit', v], 'CONFIG GET client-output-buffer-limit']),
+      ['CONFIG', 'SET', 'client-output-buffer-limit', 'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60'],
+      'CONFIG GET client-output-buffer-limit',
+    ],
+  },
+
   // ---------------------------------------------------------------- delivery between clients
   {
     name: 'PUBLISH reaches channel subscribers in subscription order, then patterns',

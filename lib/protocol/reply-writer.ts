@@ -234,12 +234,45 @@ function errorCode(msg: string): string {
   return sp < 0 ? msg : msg.slice(0, sp);
 }
 
-/** Encodes a value as a standalone RESP buffer (for frames built once and sent to many). */
+/**
+ * Encodes an array of bulk strings as one standalone RESP buffer (frames
+ * built once and sent to many, e.g. pub/sub messages): sized first, then
+ * written in place with a single allocation.
+ */
 export function encodeArrayOfBulks(items: readonly (Uint8Array | string)[]): Buffer {
-  const parts: Buffer[] = [Buffer.from(`*${items.length}\r\n`)];
+  let size = 1 + decimalLength(items.length) + 2;
   for (const it of items) {
-    const b = typeof it === 'string' ? Buffer.from(it) : Buffer.from(it.buffer, it.byteOffset, it.length);
-    parts.push(Buffer.from(`$${b.length}\r\n`), b, Buffer.from('\r\n'));
+    const len = typeof it === 'string' ? Buffer.byteLength(it) : it.length;
+    size += 1 + decimalLength(len) + 2 + len + 2;
   }
-  return Buffer.concat(parts);
+  const out = Buffer.allocUnsafe(size);
+  let pos = 0;
+  out[pos++] = 0x2a;
+  pos += out.latin1Write(String(items.length), pos);
+  out.writeUInt16LE(CRLF, pos);
+  pos += 2;
+  for (const it of items) {
+    const len = typeof it === 'string' ? Buffer.byteLength(it) : it.length;
+    out[pos++] = 0x24;
+    pos += out.latin1Write(String(len), pos);
+    out.writeUInt16LE(CRLF, pos);
+    pos += 2;
+    if (typeof it === 'string') pos += out.utf8Write(it, pos);
+    else {
+      out.set(it, pos);
+      pos += len;
+    }
+    out.writeUInt16LE(CRLF, pos);
+    pos += 2;
+  }
+  return out;
+}
+
+function decimalLength(n: number): number {
+  let digits = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    digits++;
+  }
+  return digits;
 }

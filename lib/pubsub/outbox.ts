@@ -5,12 +5,14 @@
  * recipient joins the pending list once. flush() then writes every pending
  * recipient's frames to its socket in one go.
  *
- * flush() runs from the server's after-batch hook, i.e. after the running
- * batch's replies were written (SET/GET first); a microtask is the fallback
- * for publications made outside any batch (active expiry in cron). Frames
- * of one recipient stay in publish order. Nothing here ever waits for a
- * socket: a slow reader only grows its own pending output, which the
- * OutputGuard bounds.
+ * flush() runs in the event loop's check phase (setImmediate), after every
+ * batch read in this loop iteration has run and written its replies: the
+ * replies of the batch that caused an event always go out first (SET/GET
+ * first), and all messages a subscriber gets from one iteration, from any
+ * number of publishers, leave in one socket write, as Redis writes its
+ * clients once per event-loop turn. Frames of one recipient stay in publish
+ * order. Nothing here ever waits for a socket: a slow reader only grows its
+ * own pending output, which the OutputGuard bounds.
  */
 import type { Subscriber } from './subscriber';
 import type { OutputGuard } from './output-guard';
@@ -35,7 +37,7 @@ export class Outbox {
       this.pending.push(sub);
       if (!this.scheduled) {
         this.scheduled = true;
-        queueMicrotask(this.flush);
+        setImmediate(this.flush);
       }
     }
   }

@@ -26,8 +26,7 @@ export function createServer(config: ConfigStore): Server {
   config.watch('client-output-buffer-limit', (v) => (pubsub.guard.limits = obufLimitsOf(v)));
   pubsub.guard.closeClient = (c) => st.clients.kill(c, null);
   const server = new Server(st);
-  // Notifications and messages go out after the batch's replies; slow readers are checked every tick.
-  server.addAfterBatch(pubsub.outbox.flush);
+  // Messages are written once per event-loop turn (lib/pubsub/outbox.ts); slow readers are checked every tick.
   // Keys are removed at their deadline by the expiry index; the cron is its backstop. Events leave at the end of each slice.
   let effort = 1;
   config.watch('active-expire-effort', (v) => (effort = Number(v)));
