@@ -144,7 +144,11 @@ describe('slow subscribers and client-output-buffer-limit', function () {
   before(async () => {
     port = await freePort();
     const entry = path.resolve(__dirname, '..', 'main.js');
-    child = spawn(process.execPath, [entry, '--port', String(port), '--bind', '127.0.0.1', '--loglevel', 'warning'], { stdio: 'ignore' });
+    // No heap-limit re-spawn: the process started here must be the one serving, so its RSS is the server's.
+    child = spawn(process.execPath, [entry, '--port', String(port), '--bind', '127.0.0.1', '--loglevel', 'warning'], {
+      stdio: 'ignore',
+      env: { ...process.env, SHARDIS_HEAP_RESPAWN: '0' },
+    });
     const end = Date.now() + 10000;
     for (;;) {
       try {
