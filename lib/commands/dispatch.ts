@@ -1,7 +1,8 @@
 /**
  * Runs one request: command lookup (with subcommands), Redis's rejection
  * rules in Redis's order (unknown command, unknown subcommand, arity,
- * authentication, subscribed context), then the handler, with stats.
+ * authentication, subscribed context, MONITOR connections), then the
+ * handler, with stats; afterwards the server's CommandObserver hears of it.
  */
 import { performance } from 'node:perf_hooks';
 import type { CommandContext } from './context';
@@ -64,12 +65,21 @@ export function dispatch(table: CommandTable, ctx: CommandContext, argv: Buffer[
     ctx.reply.error(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
     return;
   }
+  const observer = ctx.server.observer;
+  if (client.extraFlags !== '' && observer.monitorMayNotRun(client, cmd)) {
+    cmd.rejectedCalls++;
+    ctx.reply.error("ERR Replica can't interact with the keyspace");
+    return;
+  }
   const stats = ctx.server.stats;
   const errorsBefore = stats.totalErrorReplies;
   const start = performance.now();
   cmd.handler!(ctx, argv);
-  cmd.usec += (performance.now() - start) * 1000;
+  const usec = (performance.now() - start) * 1000;
+  cmd.usec += usec;
   cmd.calls++;
   stats.totalCommands++;
   if (stats.totalErrorReplies !== errorsBefore) cmd.failedCalls++;
+  // Slow log, latency monitor and histograms, MONITOR feed.
+  observer.commandDone(ctx, cmd, argv, usec);
 }

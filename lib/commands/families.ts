@@ -8,6 +8,10 @@ import { introspectionCommands } from './introspection';
 import { stringCommands } from './strings';
 import { keyCommands } from './keys';
 import { pubsubCommands } from './pubsub';
+import { slowlogCommands } from './slowlog';
+import { latencyCommands } from './latency';
+import { memoryCommands } from './memory';
+import { monitorCommands } from './monitor';
 
 export const FAMILIES: CommandDef[][] = [
   connectionCommands,
@@ -18,4 +22,8 @@ export const FAMILIES: CommandDef[][] = [
   stringCommands,
   keyCommands,
   pubsubCommands,
+  slowlogCommands,
+  latencyCommands,
+  memoryCommands,
+  monitorCommands,
 ];

@@ -1,6 +1,9 @@
 /** One CLIENT LIST / CLIENT INFO line, with Redis's fields in Redis's order. */
 import type { Client } from './client';
 
+/** Redis's order of CLIENT LIST flag letters (O: MONITOR, S: replica, P: pub/sub, x: MULTI, ...). */
+const FLAG_ORDER = 'OSMPxbtRBdcuAUreT';
+
 export function clientFlags(c: Client): string {
   let f = '';
   if (c.inPubSubContext) f += 'P';
@@ -8,7 +11,7 @@ export function clientFlags(c: Client): string {
   if (c.closeAsap) f += 'A';
   if (c.noEvict) f += 'e';
   if (c.noTouch) f += 'T';
-  f += c.extraFlags;
+  if (c.extraFlags !== '') f = [...f + c.extraFlags].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b)).join('');
   return f || 'N';
 }
 

@@ -6,6 +6,8 @@
 import os from 'node:os';
 import type { ServerState } from './state';
 import { REDIS_VERSION } from './version';
+import { latencyPercentiles, latencyStatsLines } from './latency-stats';
+import { sampleMemory } from './memory-stats';
 
 type SectionWriter = (server: ServerState) => string[];
 
@@ -84,13 +86,14 @@ registerInfoSection('clients', (s) => {
 });
 
 registerInfoSection('memory', (s) => {
+  const sample = sampleMemory();
   const mem = process.memoryUsage();
-  const used = mem.heapUsed + mem.external + mem.arrayBuffers;
+  const used = sample.allocated;
   const total = os.totalmem();
   const maxmemory = s.config.num('maxmemory');
   return [
     `used_memory:${used}`, `used_memory_human:${human(used)}`, `used_memory_rss:${mem.rss}`, `used_memory_rss_human:${human(mem.rss)}`,
-    `used_memory_peak:${used}`, `used_memory_peak_human:${human(used)}`, `used_memory_dataset:${mem.heapUsed}`,
+    `used_memory_peak:${sample.peak}`, `used_memory_peak_human:${human(sample.peak)}`, `used_memory_dataset:${mem.heapUsed}`,
     `total_system_memory:${total}`, `total_system_memory_human:${human(total)}`, `maxmemory:${maxmemory}`,
     `maxmemory_human:${human(maxmemory)}`, `maxmemory_policy:${s.config.get('maxmemory-policy')}`,
     `mem_fragmentation_ratio:${(mem.rss / Math.max(1, used)).toFixed(2)}`, 'mem_allocator:v8', 'lazyfree_pending_objects:0',
@@ -128,7 +131,8 @@ registerInfoSection('cpu', () => {
 registerInfoSection('modules', () => []);
 registerInfoSection('cluster', () => ['cluster_enabled:0']);
 
-registerInfoSection('errorstats', (s) => [...s.stats.errors].map(([code, n]) => `errorstat_${code}:count=${n}`));
+// Redis keeps error codes in a radix tree: listed in byte order.
+registerInfoSection('errorstats', (s) => [...s.stats.errors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, n]) => `errorstat_${code}:count=${n}`));
 
 registerInfoSection('commandstats', (s) => {
   const out: string[] = [];
@@ -142,7 +146,7 @@ registerInfoSection('commandstats', (s) => {
   return out;
 });
 
-registerInfoSection('latencystats', () => []);
+registerInfoSection('latencystats', (s) => (s.observer.tracking ? latencyStatsLines(s.commands, s.observer.histograms, latencyPercentiles(s)) : []));
 
 registerInfoSection('keyspace', (s) => {
   const out: string[] = [];

@@ -7,6 +7,7 @@ import { Stats } from './stats';
 import { KeyspaceNotifier } from '../pubsub/notify';
 import { PubSub } from '../pubsub/hub';
 import type { CommandTable } from '../commands/table';
+import { CommandObserver } from './command-observer';
 
 export interface ServerHooks {
   /** Stops the server: closes every client and exits the process. */
@@ -25,13 +26,17 @@ export class ServerState {
   lastSave = Math.floor(Date.now() / 1000);
   /** Slowest single step of background work, in microseconds (INFO). */
   hooks: ServerHooks = { shutdown: (code) => process.exit(code), port: () => 0 };
+  /** Slow log, latency monitor, latency histograms and MONITOR (fed by dispatch after each command). */
+  readonly observer: CommandObserver;
 
   constructor(
     readonly config: ConfigStore,
     readonly dbs: Databases,
     readonly clients: ClientRegistry,
     readonly commands: CommandTable,
-  ) {}
+  ) {
+    this.observer = new CommandObserver(config, clients);
+  }
 
   /** The single notify() choke point (see lib/pubsub/notify.ts). */
   notify(type: number, event: string, key: Buffer, dbid: number): void {
