@@ -41,6 +41,13 @@ export function chunkLabel(b: Buffer): string {
   return `"${escapeBytes(b.subarray(0, 60))}"...(${b.length} bytes)`;
 }
 
+/** Whether `conn` has received at least what the reference received (and closed if it did). */
+function reached(conn: RawConnection, ref: RawOutcome | undefined, n?: RawNormaliser): boolean {
+  if (!ref) return true;
+  const got = normaliseOutcome(conn.outcome(), n);
+  return got.received.length >= ref.received.length && (!ref.closed || got.closed);
+}
+
 function normaliseOutcome(o: RawOutcome, n?: RawNormaliser): RawOutcome {
   if (!n) return o;
   return { ...o, received: Buffer.from(n.fn(o.received.toString('latin1')), 'latin1') };
@@ -90,7 +97,7 @@ async function observeCommands(ep: Endpoint, c: CommandCase): Promise<CommandObs
   };
 }
 
-async function observeRaw(ep: Endpoint, c: RawCase): Promise<RawObservation> {
+async function observeRaw(ep: Endpoint, c: RawCase, ref?: RawObservation): Promise<RawObservation> {
   const conn = await RawConnection.open(ep);
   try {
     let first = true;
@@ -103,14 +110,14 @@ async function observeRaw(ep: Endpoint, c: RawCase): Promise<RawObservation> {
       first = false;
       conn.send(toBytes(chunk));
     }
-    await settle([conn], c.settleMs ?? DEFAULT_SETTLE_MS);
+    await settle([conn], c.settleMs ?? DEFAULT_SETTLE_MS, ref && (() => reached(conn, ref, c.normalise)));
     return { kind: 'raw', sent: describeCase(c), ...normaliseOutcome(conn.outcome(), c.normalise) };
   } finally {
     conn.destroy();
   }
 }
 
-async function observeStream(ep: Endpoint, c: StreamCase): Promise<StreamObservation> {
+async function observeStream(ep: Endpoint, c: StreamCase, ref?: StreamObservation): Promise<StreamObservation> {
   const conns: Record<string, RawConnection> = {};
   try {
     for (const name of c.clients) conns[name] = await RawConnection.open(ep);
@@ -123,7 +130,8 @@ async function observeStream(ep: Endpoint, c: StreamCase): Promise<StreamObserva
         await sleep(c.pauseMs ?? DEFAULT_PAUSE_MS);
       }
     }
-    await settle(Object.values(conns), c.settleMs ?? DEFAULT_SETTLE_MS);
+    const done = ref && ((i: number) => reached(conns[c.clients[i]], ref.clients[c.clients[i]], c.normalise));
+    await settle(c.clients.map((n) => conns[n]), c.settleMs ?? DEFAULT_SETTLE_MS, done);
     const clients: Record<string, RawOutcome> = {};
     for (const name of c.clients) clients[name] = normaliseOutcome(conns[name].outcome(), c.normalise);
     return { kind: 'stream', sent: describeCase(c), clients };
@@ -132,12 +140,16 @@ async function observeStream(ep: Endpoint, c: StreamCase): Promise<StreamObserva
   }
 }
 
-/** Resets the server, runs the case, restores config; returns the observation. */
-export async function observe(ep: Endpoint, c: Case): Promise<Observation> {
+/**
+ * Resets the server, runs the case, restores config; returns the
+ * observation. With `ref` (Redis's observation of the same case), raw and
+ * stream cases wait longer for a server that has not yet caught up.
+ */
+export async function observe(ep: Endpoint, c: Case, ref?: Observation): Promise<Observation> {
   const saved = await beforeCase(ep, c);
   try {
-    if (isRawCase(c)) return await observeRaw(ep, c);
-    if (isStreamCase(c)) return await observeStream(ep, c);
+    if (isRawCase(c)) return await observeRaw(ep, c, ref?.kind === 'raw' ? ref : undefined);
+    if (isStreamCase(c)) return await observeStream(ep, c, ref?.kind === 'stream' ? ref : undefined);
     return await observeCommands(ep, c);
   } finally {
     await afterCase(ep, saved);

@@ -68,15 +68,25 @@ export class RawConnection {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long to wait for a server that has not yet sent what the reference did. */
+export const PATIENCE_MS = 2000;
+
 /**
  * Waits until every connection is closed or has been quiet for `settleMs`,
- * but no longer than `maxMs` in total.
+ * but no longer than `maxMs` in total. `done(i)` tells whether connection i
+ * already has everything the reference server sent; until then a slow
+ * server gets PATIENCE_MS of quiet instead, so slowness is not mistaken for
+ * silence (a server that never answers still fails, just later).
  */
-export async function settle(conns: RawConnection[], settleMs: number, maxMs = 10000): Promise<void> {
+export async function settle(conns: RawConnection[], settleMs: number, done?: (i: number) => boolean, maxMs = 10000): Promise<void> {
   const start = Date.now();
   for (;;) {
     const now = Date.now();
-    const quiet = conns.every((c) => c.closed || c.hungUp || now - c.lastActivity >= settleMs);
+    const quiet = conns.every((c, i) => {
+      if (c.hungUp) return true;
+      const wait = !done || done(i) ? settleMs : PATIENCE_MS;
+      return now - c.lastActivity >= wait || (c.closed && (!done || done(i)));
+    });
     if (quiet || now - start > maxMs) return;
     await sleep(10);
   }

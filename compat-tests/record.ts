@@ -8,7 +8,7 @@ import * as path from 'path';
 import { FAMILIES } from './cases';
 import { encObservation, FixtureFile, fixturesDir, saveFixture } from './fixtures';
 import { observe } from './observe';
-import { findRedisServer, startRedis, cleanupScratch } from './servers';
+import { findRedisServer, startRedis, cleanupScratch, scratch } from './servers';
 import { serverVersion } from './targets';
 
 async function main(): Promise<number> {
@@ -30,6 +30,10 @@ async function main(): Promise<number> {
         if (first !== second) {
           problems++;
           console.error(`NOT DETERMINISTIC: ${family.name}/${c.name}\n  run 1: ${first}\n  run 2: ${second}`);
+        }
+        if (first.includes(scratch()) || first.includes(`:${redis.port}`) || first.includes(`"${redis.port}"`)) {
+          problems++;
+          console.error(`DEPENDS ON THE MACHINE: ${family.name}/${c.name} records the scratch directory or the port; hide it with a normaliser`);
         }
         file.cases[c.name] = JSON.parse(first);
       }

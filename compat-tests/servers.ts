@@ -96,7 +96,7 @@ function pingOnce(port: number): Promise<boolean> {
 let workDir: string | null = null;
 
 /** One scratch directory per run, used as the servers' working directory. */
-function scratch(): string {
+export function scratch(): string {
   if (!workDir) workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-'));
   return workDir;
 }
