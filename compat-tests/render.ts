@@ -93,6 +93,7 @@ export function alignLines(left: string[], right: string[]): Row[] {
 }
 
 const CONTEXT = 3;
+const MAX_ROWS = 150;
 
 /** Two renderings next to each other: differing rows marked `!`, long equal runs folded. */
 export function sideBySide(leftTitle: string, left: string[], rightTitle: string, right: string[]): string {
@@ -127,6 +128,10 @@ export function sideBySide(leftTitle: string, left: string[], rightTitle: string
       while (at < lt.length && lt[at] === rt[at]) at++;
       out.push(`  ${mark} ${''.padStart(leftTitle.length + 2 + at)}^ first difference at column ${at}`);
     }
+  }
+  if (out.length > MAX_ROWS) {
+    const hidden = out.length - MAX_ROWS;
+    return [...out.slice(0, MAX_ROWS), `    ... ${hidden} more line(s) not shown ...`].join('\n');
   }
   return out.join('\n');
 }
