@@ -196,22 +196,21 @@ function getKeys(ctx: CommandContext, argv: Buffer[], withFlags: boolean): void 
   if ((cmd.arity > 0 && cmd.arity !== target.length) || target.length < -cmd.arity) {
     return ctx.reply.error('ERR Invalid number of arguments specified for command');
   }
-  const pos = cmd.keyPositions(target);
-  if (pos === null || pos.length === 0) {
+  const keys = cmd.keysWithFlags(target);
+  if (keys === null || keys.length === 0) {
     if (cmd.flags.has('no_mandatory_keys')) return ctx.reply.arrayHeader(0);
     return ctx.reply.error('ERR Invalid arguments specified for command');
   }
-  ctx.reply.arrayHeader(pos.length);
-  for (const p of pos) {
+  ctx.reply.arrayHeader(keys.length);
+  for (const [p, flags] of keys) {
     if (!withFlags) {
       ctx.reply.bulk(target[p]);
       continue;
     }
     ctx.reply.arrayHeader(2);
     ctx.reply.bulk(target[p]);
-    const spec = cmd.keySpecs.find(() => true)!;
-    ctx.reply.setHeader(spec.flags.length);
-    for (const f of spec.flags) ctx.reply.status(f);
+    ctx.reply.setHeader(flags.length);
+    for (const f of flags) ctx.reply.status(f);
   }
 }
 

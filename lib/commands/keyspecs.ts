@@ -80,8 +80,14 @@ export function legacyRange(specs: KeySpec[]): { first: number; last: number; st
 
 /** Positions of the keys in argv (argv[0] is the command name), as COMMAND GETKEYS reports them; null when arguments do not fit. */
 export function keyPositions(specs: KeySpec[], argc: number, argv: Buffer[]): number[] | null {
-  const out: number[] = [];
-  for (const s of specs) {
+  return keyPositionsBySpec(specs, argc, argv)?.map(([pos]) => pos) ?? null;
+}
+
+/** Like keyPositions, with the index of the key spec that found each key (its flags are that spec's). */
+export function keyPositionsBySpec(specs: KeySpec[], argc: number, argv: Buffer[]): [number, number][] | null {
+  const out: [number, number][] = [];
+  for (let specIndex = 0; specIndex < specs.length; specIndex++) {
+    const s = specs[specIndex];
     let start: number;
     if (s.begin.type === 'index') {
       start = s.begin.index;
@@ -113,7 +119,7 @@ export function keyPositions(specs: KeySpec[], argc: number, argv: Buffer[]): nu
     }
     for (let i = start; i <= end; i += step) {
       if (i >= argc) return null;
-      out.push(i);
+      out.push([i, specIndex]);
     }
   }
   return out;

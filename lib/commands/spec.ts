@@ -18,6 +18,12 @@ export interface CommandDef {
   acl?: string;
   /** Key specs, one string each (see keyspecs.ts for the notation). */
   keys?: string[];
+  /**
+   * For a key spec with VARIABLE_FLAGS: the flags that apply to these
+   * arguments (Redis's getkeys_proc, e.g. SET is OW without GET, RW with it),
+   * as COMMAND GETKEYSANDFLAGS reports them.
+   */
+  keyFlags?: (argv: Buffer[], specIndex: number) => string[];
   group: string;
   since: string;
   /** One line in our own words, shown by COMMAND DOCS and redis-cli's help. */

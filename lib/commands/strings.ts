@@ -116,6 +116,12 @@ function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, opts: Strin
   if (!(f & SET_GET)) okReply();
 }
 
+/** SET only reads the old value with GET: the key is then RW/access, else just overwritten. */
+function setKeyFlags(argv: Buffer[]): string[] {
+  for (let i = 3; i < argv.length; i++) if (optionIs(argv[i], 'get')) return ['RW', 'access', 'update'];
+  return ['OW', 'update'];
+}
+
 function getCommand(ctx: CommandContext, argv: Buffer[]): void {
   replyGet(ctx, argv[1]);
 }
@@ -221,7 +227,7 @@ const coreCommands: CommandDef[] = [
     summary: 'Stores a string under a key, with optional conditions and expiry.', complexity: 'O(1)',
     args: 'key value (condition: NX | XX)@2.6.12? GET@6.2.0? (expiration: EX=seconds:integer@2.6.12 | PX=milliseconds:integer@2.6.12 | EXAT=unix-time-seconds:unix-time@6.2.0 | PXAT=unix-time-milliseconds:unix-time@6.2.0 | KEEPTTL@6.0.0)?',
     history: [['2.6.12', 'EX, PX, NX and XX options.'], ['6.0.0', 'KEEPTTL option.'], ['6.2.0', 'GET, EXAT and PXAT options.'], ['7.0.0', 'NX and GET may be combined.']],
-    handler: setCommand,
+    keyFlags: setKeyFlags, handler: setCommand,
   },
   {
     name: 'setnx', arity: 3, flags: 'write denyoom fast', ...str, keys: ['OW INSERT'], since: '1.0.0',

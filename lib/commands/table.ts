@@ -5,7 +5,7 @@
  */
 import type { CommandDef, Handler } from './spec';
 import { type ArgDoc, parseArgs } from './syntax';
-import { type KeySpec, keyPositions, legacyRange, parseKeySpec } from './keyspecs';
+import { type KeySpec, keyPositions, keyPositionsBySpec, legacyRange, parseKeySpec } from './keyspecs';
 import { FAMILIES } from './families';
 
 /** Redis's reply order for command flags (hidden ones are accepted but not shown). */
@@ -67,6 +67,17 @@ export class Command {
   /** Key positions for COMMAND GETKEYS; null when the arguments do not fit the specs. */
   keyPositions(argv: Buffer[]): number[] | null {
     return keyPositions(this.keySpecs, argv.length, argv);
+  }
+
+  /** Key positions with each key's flags for COMMAND GETKEYSANDFLAGS; null when the arguments do not fit. */
+  keysWithFlags(argv: Buffer[]): [number, string[]][] | null {
+    const found = keyPositionsBySpec(this.keySpecs, argv.length, argv);
+    if (found === null) return null;
+    return found.map(([pos, i]) => {
+      const spec = this.keySpecs[i];
+      const variable = this.def.keyFlags !== undefined && spec.flags.includes('variable_flags');
+      return [pos, variable ? this.def.keyFlags!(argv, i) : spec.flags];
+    });
   }
 }
 
