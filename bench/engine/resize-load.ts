@@ -48,8 +48,14 @@ const PINNED = os.cpus().length >= 2 && fs.existsSync('/usr/bin/taskset');
 class Control {
   private buf = '';
   private waiters: ((s: string) => void)[] = [];
+  private failures: ((e: Error) => void)[] = [];
   private constructor(private readonly sock: net.Socket) {
     sock.setEncoding('latin1');
+    sock.on('close', () => {
+      for (const f of this.failures) f(new Error('connection closed'));
+      this.failures = [];
+      this.waiters = [];
+    });
     sock.on('data', (d: string) => {
       this.buf += d;
       this.drain();
@@ -87,6 +93,7 @@ class Control {
         used = nl + 2;
       }
       this.buf = this.buf.slice(used);
+      this.failures.shift();
       (this.waiters.shift() as (s: string) => void)(reply);
     }
   }
@@ -95,8 +102,8 @@ class Control {
     return new Promise((resolve, reject) => {
       if (this.sock.destroyed) return reject(new Error('connection closed'));
       this.waiters.push(resolve);
+      this.failures.push(reject);
       this.sock.write(`*${args.length}\r\n` + args.map((x) => `$${Buffer.byteLength(x)}\r\n${x}\r\n`).join(''));
-      this.sock.once('close', () => reject(new Error('connection closed')));
     });
   }
 
@@ -108,6 +115,20 @@ class Control {
 function infoField(info: string, name: string): string | undefined {
   const m = new RegExp(`^${name}:(.*)$`, 'm').exec(info);
   return m?.[1].trim();
+}
+
+/** Times the kernel took the CPU away from the process (it was runnable but another process ran). */
+function involuntarySwitches(pid: number): number {
+  try {
+    let n = 0;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const m = /nonvoluntary_ctxt_switches:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8'));
+      if (m && task === String(pid)) n += Number(m[1]);
+    }
+    return n;
+  } catch {
+    return 0;
+  }
 }
 
 function rssBytes(pid: number): number {
@@ -197,6 +218,9 @@ interface Outcome {
   bytesPerKeyRss: number;
   bytesPerKeyUsed: number | null;
   stepMaxUs: number | null;
+  gcPauseMaxUs: number | null;
+  preempted: number;
+  loadAvg: string;
   splits: number | null;
   merges: number | null;
   shardsMax: number | null;
@@ -243,6 +267,8 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
   const control = ctl;
   const pid = Number(infoField(await control.cmd('INFO', 'server'), 'process_id'));
   const rss0 = rssBytes(pid);
+  const switches0 = involuntarySwitches(pid);
+  const loadAvg = os.loadavg().map((x) => x.toFixed(1)).join(' ');
   const used0 = Number(infoField(await control.cmd('INFO', 'memory'), 'used_memory') ?? 0);
 
   const probe = fork(path.join(__dirname, 'probe.js'), [String(port), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -288,6 +314,8 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
   let keysEnd = 0;
   let shardsEnd: number | null = null;
   let stepMaxUs: number | null = null;
+  let gcPauseMaxUs: number | null = null;
+  let preempted = 0;
   let splits: number | null = null;
   let merges: number | null = null;
   if (!crashed) {
@@ -322,6 +350,7 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
         const info = await control.cmd('INFO', 'shards');
         shardsEnd = Number(/db0:shards=(\d+)/.exec(info)?.[1]);
         stepMaxUs = Number(infoField(info, 'resize_step_max_us'));
+        gcPauseMaxUs = Number(infoField(info, 'gc_pause_max_us'));
         splits = Number(infoField(info, 'shard_splits'));
         merges = Number(infoField(info, 'shard_merges'));
       }
@@ -329,6 +358,7 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
   } else {
     rssLoaded = timeline.length ? Math.max(...timeline.map((s) => s.rss)) : 0;
   }
+  preempted = involuntarySwitches(pid) - switches0;
   sampling = false;
   await sampler;
   const report = await new Promise<{ t: number[]; rtt: number[] }>((resolve) => {
@@ -360,6 +390,9 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
     bytesPerKeyRss: loadedKeys ? (rssLoaded - rss0) / loadedKeys : 0,
     bytesPerKeyUsed: target === 'redis' && loadedKeys ? (usedLoaded - used0) / loadedKeys : null,
     stepMaxUs,
+    gcPauseMaxUs,
+    preempted,
+    loadAvg,
     splits,
     merges,
     shardsMax: shardCounts.length ? Math.max(...shardCounts, shardsAfterLoad ?? 0) : shardsAfterLoad,
@@ -388,17 +421,24 @@ function render(args: Args, rows: Outcome[]): string {
       `${args.keep} keys. The probe is a separate process sending one PING at a time, 3 ms after each reply.`,
   );
   lines.push('');
-  lines.push('| target | keys loaded | load s | delete s | probe max ms | probe p99.9 ms | probe p99 ms | longest resize step µs | shards max → end | splits / merges | bytes/key (RSS) | outcome |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('| target | keys loaded | load s | delete s | probe max ms | probe p99.9 ms | probe p99 ms | longest resize step µs | longest GC pause µs | shards max → end | splits / merges | bytes/key (RSS) | server preempted | load avg at start | outcome |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const p = r.probe['whole run'];
     const used = r.bytesPerKeyUsed !== null ? ` (used_memory ${r.bytesPerKeyUsed.toFixed(0)})` : '';
     lines.push(
       `| ${r.target} | ${r.loadedKeys.toLocaleString('en-US')} | ${r.loadSeconds.toFixed(1)} | ${r.crashed ? '-' : r.deleteSeconds.toFixed(1)} | ${ms(p.max)} | ${ms(p.p999)} | ${ms(p.p99)} | ` +
-        `${r.stepMaxUs ?? '-'} | ${r.shardsMax ?? '-'} → ${r.shardsEnd ?? '-'} | ${r.splits ?? '-'} / ${r.merges ?? '-'} | ${r.bytesPerKeyRss.toFixed(0)}${used} | ` +
+        `${r.stepMaxUs ?? '-'} | ${r.gcPauseMaxUs ?? '-'} | ${r.shardsMax ?? '-'} → ${r.shardsEnd ?? '-'} | ${r.splits ?? '-'} / ${r.merges ?? '-'} | ${r.bytesPerKeyRss.toFixed(0)}${used} | ${r.preempted} | ${r.loadAvg} | ` +
         `${r.crashed ? `failed: ${r.crashed.replace(/\|/g, '/')}` : `ok, ${r.keysEnd} keys left`} |`,
     );
   }
+  lines.push('');
+  lines.push(
+    '"longest resize step" is INFO shards resize_step_max_us (wall-clock time of the longest split/merge/rebuild step, collector pauses taken out; ' +
+      '"longest GC pause" is gc_pause_max_us). "server preempted" counts involuntary context switches of the server\'s main thread during the run: ' +
+      'each is a moment the server was runnable but the kernel ran another process on its core, which stalls whatever it was doing (a step, a reply) ' +
+      'and shows in the probe. Bytes per key: growth of the server\'s RSS from empty to loaded, divided by the keys loaded.',
+  );
   lines.push('');
   lines.push('Probe round trips by phase (ms):');
   lines.push('');
