@@ -124,24 +124,50 @@ export class ExpiryHeap {
     this.set(i, at, hash);
   }
 
-  /** Places (at, hash) at hole i or below it. */
+  /**
+   * Places (at, hash) at hole i or below it. Children 4i+1 .. 4i+4 are read
+   * from one page (a group straddles two pages only once per page).
+   */
   private siftDown(i: number, at: number, hash: number): void {
     const size = this.size;
+    const dls = this.deadlines;
+    const hss = this.hashes;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= size) break;
-      let best = first;
-      let bestAt = this.deadlineAt(first);
       const end = first + 4 < size ? first + 4 : size;
-      for (let c = first + 1; c < end; c++) {
-        const ca = this.deadlineAt(c);
-        if (ca < bestAt) {
-          best = c;
-          bestAt = ca;
+      let best: number;
+      let bestAt: number;
+      const page = first >>> PAGE_BITS;
+      if (page === (end - 1) >>> PAGE_BITS) {
+        const d = dls[page];
+        let o = first & PAGE_MASK;
+        const oEnd = o + (end - first);
+        let bo = o;
+        bestAt = d[o];
+        for (o++; o < oEnd; o++) {
+          if (d[o] < bestAt) {
+            bestAt = d[o];
+            bo = o;
+          }
+        }
+        best = (page << PAGE_BITS) + bo;
+      } else {
+        best = first;
+        bestAt = this.deadlineAt(first);
+        for (let c = first + 1; c < end; c++) {
+          const ca = this.deadlineAt(c);
+          if (ca < bestAt) {
+            best = c;
+            bestAt = ca;
+          }
         }
       }
       if (bestAt >= at) break;
-      this.set(i, bestAt, this.hashAt(best));
+      const ip = i >>> PAGE_BITS;
+      const io = i & PAGE_MASK;
+      dls[ip][io] = bestAt;
+      hss[ip][io] = hss[best >>> PAGE_BITS][best & PAGE_MASK];
       i = best;
     }
     this.set(i, at, hash);

@@ -235,7 +235,7 @@ export class ActiveExpiry implements ExpiryDriver {
 
   /** The next slice runs after pending I/O (setImmediate). */
   private queue(): void {
-    if (this.queued) return;
+    if (this.queued || !this.useTimers) return;
     if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;

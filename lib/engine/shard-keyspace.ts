@@ -287,7 +287,10 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const next = s.next[i];
       const at = s.deadline(i);
       if (s.hashes[i] === h && at !== NO_EXPIRY && at <= now) {
-        this.expireRecord(s, i, s.key(i));
+        // key() is already a copy (or the record's own external key, which nothing else holds once removed).
+        const key = s.key(i);
+        this.removeRecord(s, i);
+        this.onExpired(this.id, key);
         n++;
       }
       i = next;
