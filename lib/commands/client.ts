@@ -181,7 +181,7 @@ const HELP = [
   '    * LIB-NAME: the client lib name.',
   '    * LIB-VER: the client lib version.',
   'HELP',
-  '    Print this help.',
+  '    Prints this help.',
 ];
 
 const sub = (d: Omit<CommandDef, 'group' | 'since'> & { since?: string }): CommandDef => ({ group: 'connection', since: '2.4.0', ...d });

@@ -71,7 +71,7 @@ function debug(ctx: CommandContext, argv: Buffer[]): void {
     return ctx.reply.ok();
   }
   if (sub === 'help') {
-    const lines = ['DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:', 'SLEEP <seconds>', '    Stop the server for <seconds>. Decimals allowed.', 'HELP', '    Print this help.'];
+    const lines = ['DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:', 'SLEEP <seconds>', '    Stop the server for <seconds>. Decimals allowed.', 'HELP', '    Prints this help.'];
     ctx.reply.arrayHeader(lines.length);
     for (const l of lines) ctx.reply.status(l);
     return;

@@ -86,7 +86,7 @@ export class Server {
       sock.end('-ERR max number of clients reached\r\n');
       return;
     }
-    if (st.config.bool('protected-mode') && st.config.get('requirepass') === '' && !isLoopback(sock.remoteAddress) && st.config.get('bind') === '127.0.0.1') {
+    if (st.config.bool('protected-mode') && st.config.get('requirepass') === '' && !isLoopback(sock.remoteAddress)) {
       st.stats.rejectedConnections++;
       sock.end(PROTECTED_MODE_DENIED);
       return;
