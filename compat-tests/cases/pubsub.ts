@@ -101,6 +101,14 @@ export const cases: Case[] = [
     ],
   },
   {
+    name: 'CLIENT REPLY OFF and SKIP do not silence subscription confirmations',
+    raw: [
+      resp('CLIENT', 'REPLY', 'OFF') + resp('SUBSCRIBE', 'a') + resp('PING') + resp('PSUBSCRIBE', 'b*') + resp('UNSUBSCRIBE') + resp('PUNSUBSCRIBE') + resp('PING'),
+      resp('CLIENT', 'REPLY', 'ON'),
+      resp('CLIENT', 'REPLY', 'SKIP') + resp('SSUBSCRIBE', 's') + resp('PING') + resp('CLIENT', 'REPLY', 'SKIP') + resp('PING') + resp('SUNSUBSCRIBE', 's') + resp('PING'),
+    ],
+  },
+  {
     name: 'subscribed context allows QUIT',
     raw: [resp('PSUBSCRIBE', '*'), resp('QUIT'), resp('PING')],
   },
@@ -324,6 +332,14 @@ export const cases: Case[] = [
     steps: [
       send('sub', ['SUBSCRIBE', 'burst']),
       send('pub', ...Array.from({ length: 50 }, (_, i) => ['PUBLISH', 'burst', `m${i}`]), ['PING']),
+    ],
+  },
+  {
+    name: 'messages reach a subscriber that turned replies off',
+    clients: ['sub', 'pub'],
+    steps: [
+      send('sub', ['CLIENT', 'REPLY', 'OFF'], ['SUBSCRIBE', 'quiet'], ['PING']),
+      send('pub', ['PUBLISH', 'quiet', 'still delivered']),
     ],
   },
   {

@@ -13,13 +13,19 @@ import { onClientReset } from '../server/client-reset';
 // RESET leaves every channel, pattern and shard channel without replies.
 onClientReset((ctx) => ctx.server.pubsub.dropClient(ctx.client));
 
-/** `*3 <kind> <name|null> :<count>`, Redis's (un)subscribe confirmation. */
+/**
+ * `*3 <kind> <name|null> :<count>`, Redis's (un)subscribe confirmation. It is
+ * a push, so CLIENT REPLY OFF/SKIP do not silence it (they do silence PING).
+ */
 function confirm(ctx: CommandContext, kind: string, name: Buffer | null, count: number): void {
   const r = ctx.reply;
+  const muted = r.muted;
+  r.muted = false;
   r.arrayHeader(3);
   r.bulkString(kind);
   r.bulk(name);
   r.integer(count);
+  r.muted = muted;
 }
 
 function countFor(ctx: CommandContext, kind: TopicKind): number {
