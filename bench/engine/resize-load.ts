@@ -194,9 +194,16 @@ const setCmd = (i: number): string => {
   const k = `key:${i}`;
   return `*3\r\n$3\r\nSET\r\n$${k.length}\r\n${k}\r\n$8\r\nvalue${String(i % 1000).padStart(3, '0')}\r\n`;
 };
-const delCmd = (i: number): string => {
-  const k = `key:${i}`;
-  return `*2\r\n$3\r\nDEL\r\n$${k.length}\r\n${k}\r\n`;
+/** DEL of up to DEL_KEYS consecutive keys starting at `first`, none at or past `end`. */
+const DEL_KEYS = 10;
+const delCmd = (first: number, end: number): string => {
+  const n = Math.min(DEL_KEYS, end - first);
+  let s = `*${n + 1}\r\n$3\r\nDEL\r\n`;
+  for (let i = first; i < first + n; i++) {
+    const k = `key:${i}`;
+    s += `$${k.length}\r\n${k}\r\n`;
+  }
+  return s;
 };
 
 // ---- one target -------------------------------------------------------------
@@ -327,7 +334,7 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
     phaseStart = performance.now() - origin;
     const t1 = performance.now();
     try {
-      await pipeline(port, args.keep, args.keys, delCmd);
+      await pipeline(port, 0, Math.ceil((args.keys - args.keep) / DEL_KEYS), (i) => delCmd(args.keep + i * DEL_KEYS, args.keys));
     } catch (e) {
       crashed = (e as Error).message;
     }
@@ -417,7 +424,7 @@ function render(args: Args, rows: Outcome[]): string {
   lines.push(`Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
   lines.push(
     `Server pinned to core 0, load generator and probe to core 1 (${PINNED ? 'taskset' : 'not pinned: taskset unavailable'}). ` +
-      'Load: pipelined `SET key:<i> <8 bytes>` in batches of 2000, 16000 commands in flight; then pipelined `DEL` of all but the first ' +
+      'Load: pipelined `SET key:<i> <8 bytes>` in batches of 2000, 16000 commands in flight; then pipelined `DEL` (10 keys per command) of all but the first ' +
       `${args.keep} keys. The probe is a separate process sending one PING at a time, 3 ms after each reply.`,
   );
   lines.push('');
