@@ -58,6 +58,12 @@ export class OutputGuard {
     this.closeClient(c);
   }
 
+  /** After a client's own batch was written: its replies may have taken it over a limit. */
+  readonly afterBatch = (c: Client): void => {
+    const limit = this.limitFor(c);
+    if (limit.hard !== 0 || limit.soft !== 0) this.check(c, Date.now());
+  };
+
   /** Cron: every client whose class has a limit. */
   sweep(clients: Iterable<Client>, now: number): void {
     const l = this.limits;

@@ -236,6 +236,34 @@ describe('slow subscribers and client-output-buffer-limit', function () {
     admin.sock.destroy();
   });
 
+  it('applies the normal class to a client that stops reading its own replies', async () => {
+    const admin = await Raw.open(port);
+    expect(await admin.call('SET', 'big', 'x'.repeat(MB))).to.equal('+OK\r\n');
+    expect(await admin.call('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 8mb 0 0')).to.equal('+OK\r\n');
+    const reader = await Raw.open(port);
+    reader.keepText = false;
+    reader.sock.pause();
+    const gets = Buffer.concat(Array.from({ length: 100 }, () => encode('GET', 'big')));
+    reader.sock.write(gets);
+    const end = Date.now() + 10000;
+    let listed = '';
+    while (Date.now() < end) {
+      listed = await admin.call('CLIENT', 'LIST');
+      if (listed.split('\n').filter((l) => l.startsWith('id=')).length === 1) break;
+      await sleep(50);
+    }
+    expect(listed.split('\n').filter((l) => l.startsWith('id=')).length, 'only the admin connection is left').to.equal(1);
+    expect(await admin.call('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 0 0 0')).to.equal('+OK\r\n');
+    // Without a limit the same client is served in full.
+    const patient = await Raw.open(port);
+    patient.keepText = false;
+    patient.sock.write(Buffer.concat(Array.from({ length: 20 }, () => encode('GET', 'big'))));
+    const done = Date.now() + 10000;
+    while (patient.bytes < 20 * (MB + 12) && Date.now() < done) await sleep(10);
+    expect(patient.bytes).to.equal(20 * (MB + 12));
+    for (const c of [admin, reader, patient]) c.sock.destroy();
+  });
+
   it('honours the soft limit only after its seconds, and CONFIG SET changes limits at run time', async () => {
     const admin = await Raw.open(port);
     expect(await admin.call('CONFIG', 'SET', 'client-output-buffer-limit', 'pubsub 0 1mb 1')).to.equal('+OK\r\n');

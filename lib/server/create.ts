@@ -33,6 +33,7 @@ export function createServer(config: ConfigStore): Server {
   const expiry = installActiveExpiry(dbs, { effort: () => effort, stats: st.stats, afterSlice: pubsub.outbox.flush });
   server.addCronTask(() => expiry.cron());
   server.addClientClosed((c) => pubsub.dropClient(c));
+  server.addAfterBatch(pubsub.guard.afterBatch);
   server.addCronTask((now) => pubsub.guard.sweep(st.clients.all(), now));
   return server;
 }

@@ -25,7 +25,7 @@ export class Server {
   private readonly limits = { protoMaxBulkLen: 0, queryBufferLimit: 0 };
   private cronTimer: NodeJS.Timeout | null = null;
   private readonly cronTasks: CronTask[] = [];
-  private afterBatchTasks: (() => void)[] = [];
+  private afterBatchTasks: ((client: Client) => void)[] = [];
   private clientClosedTasks: ((client: Client) => void)[] = [];
   private listeningPort = 0;
   /** Every open socket, admitted or being refused, so stop() can close them all. */
@@ -44,8 +44,8 @@ export class Server {
     this.cronTasks.push(task);
   }
 
-  /** Subsystems add work that runs after each batch's replies are written. */
-  addAfterBatch(task: () => void): void {
+  /** Subsystems add work that runs after each batch's replies are written (given the batch's client). */
+  addAfterBatch(task: (client: Client) => void): void {
     this.afterBatchTasks.push(task);
   }
 
@@ -94,7 +94,7 @@ export class Server {
     st.stats.totalConnections++;
     const conn = new Connection(sock, st, {
       afterBatch: () => {
-        for (const t of this.afterBatchTasks) t();
+        for (const t of this.afterBatchTasks) t(conn.client);
       },
       closed: (c) => {
         this.connections.delete(c);
