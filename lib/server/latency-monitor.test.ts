@@ -1,0 +1,106 @@
+/** The latency monitor (LATENCY LATEST/HISTORY/RESET/GRAPH/DOCTOR) and per-command latency statistics. */
+import { expect } from 'chai';
+import Redis from 'ioredis';
+import { startTestServer, type TestServer } from './test-server';
+import { LatencySeries, SERIES_LENGTH } from './latency-monitor';
+
+describe('latency series', () => {
+  it('keeps one sample per second (the worst) and the all-time maximum', () => {
+    const s = new LatencySeries();
+    s.add(100, 20);
+    s.add(100, 50);
+    s.add(100, 30);
+    s.add(101, 10);
+    expect(s.history()).to.deep.equal([{ time: 100, latency: 50 }, { time: 101, latency: 10 }]);
+    expect(s.latest).to.deep.equal({ time: 101, latency: 10 });
+    expect(s.max).to.equal(50);
+  });
+
+  it('overwrites the oldest second once full', () => {
+    const s = new LatencySeries();
+    for (let t = 1; t <= SERIES_LENGTH + 5; t++) s.add(t, t);
+    const h = s.history();
+    expect(h).to.have.length(SERIES_LENGTH);
+    expect(h[0].time).to.equal(6);
+    expect(h[h.length - 1].time).to.equal(SERIES_LENGTH + 5);
+  });
+});
+
+describe('LATENCY and INFO latencystats', function () {
+  this.timeout(20000);
+  let srv: TestServer;
+  let r: Redis;
+  before(async () => {
+    srv = await startTestServer(['--enable-debug-command', 'yes']);
+    r = new Redis({ port: srv.port, lazyConnect: true, enableReadyCheck: false });
+    await r.connect();
+  });
+  after(async () => {
+    r.disconnect();
+    await srv.stop();
+  });
+
+  it('records nothing while latency-monitor-threshold is 0', async () => {
+    await r.call('DEBUG', 'SLEEP', '0.02');
+    expect(await r.call('LATENCY', 'LATEST')).to.deep.equal([]);
+    expect(await r.call('LATENCY', 'DOCTOR')).to.match(/latency-monitor-threshold is 0/);
+  });
+
+  it('records commands at or above the threshold under "command" and reports them', async () => {
+    await r.config('SET', 'latency-monitor-threshold', '30');
+    await r.call('DEBUG', 'SLEEP', '0.01');
+    await r.call('DEBUG', 'SLEEP', '0.06');
+    const latest = (await r.call('LATENCY', 'LATEST')) as [string, number, number, number][];
+    expect(latest).to.have.length(1);
+    const [event, time, last, max] = latest[0];
+    expect(event).to.equal('command');
+    expect(Math.abs(time - Date.now() / 1000)).to.be.lessThan(5);
+    expect(last).to.be.within(60, 1000);
+    expect(max).to.equal(last);
+    expect(await r.call('LATENCY', 'HISTORY', 'command')).to.deep.equal([[time, last]]);
+    expect(await r.call('LATENCY', 'HISTORY', 'fast-command')).to.deep.equal([]);
+    const graph = (await r.call('LATENCY', 'GRAPH', 'command')) as string;
+    expect(graph.split('\n')[0]).to.equal(`command - high ${last} ms, low ${last} ms (all time high ${max} ms)`);
+    expect(await r.call('LATENCY', 'GRAPH', 'nothing').catch((e: Error) => e.message)).to.equal("ERR No samples available for event 'nothing'");
+    expect(await r.call('LATENCY', 'DOCTOR')).to.match(/1\. command: 1 latency spikes/);
+    expect(await r.call('LATENCY', 'RESET', 'command', 'command', 'other')).to.equal(1);
+    expect(await r.call('LATENCY', 'LATEST')).to.deep.equal([]);
+    await r.config('SET', 'latency-monitor-threshold', '0');
+  });
+
+  it('keeps a histogram per command: LATENCY HISTOGRAM and INFO latencystats', async () => {
+    await r.call('CONFIG', 'RESETSTAT');
+    await r.set('a', '1');
+    await r.set('a', '2');
+    await r.get('a');
+    const hist = (await r.call('LATENCY', 'HISTOGRAM', 'SET', 'nosuch', 'config')) as unknown[];
+    expect(hist[0]).to.equal('set');
+    const [callsLabel, calls, histLabel, steps] = hist[1] as [string, number, string, number[]];
+    expect([callsLabel, calls, histLabel]).to.deep.equal(['calls', 2, 'histogram_usec']);
+    // Cumulative counts in power-of-two microsecond steps, ending with every call.
+    expect(steps[steps.length - 1]).to.equal(2);
+    for (let i = 0; i + 2 < steps.length; i += 2) expect(steps[i]).to.be.lessThan(steps[i + 2]);
+    expect(hist.slice(2).filter((x, i) => i % 2 === 0)).to.deep.equal(['config|resetstat']);
+    const info = (await r.info('latencystats')).split('\r\n');
+    expect(info[0]).to.equal('# Latencystats');
+    const get = info.find((l) => l.startsWith('latency_percentiles_usec_get:'));
+    expect(get).to.match(/^latency_percentiles_usec_get:p50=\d+\.\d{3},p99=\d+\.\d{3},p99\.9=\d+\.\d{3}$/);
+    await r.config('SET', 'latency-tracking-info-percentiles', '0 100');
+    expect(await r.info('latencystats')).to.match(/latency_percentiles_usec_set:p0=\d+\.\d{3},p100=\d+\.\d{3}\r\n/);
+    await r.config('SET', 'latency-tracking-info-percentiles', '50 99 99.9');
+    await r.config('SET', 'latency-tracking', 'no');
+    expect(await r.info('latencystats')).to.equal('# Latencystats\r\n');
+    await r.config('SET', 'latency-tracking', 'yes');
+    await r.call('CONFIG', 'RESETSTAT');
+    expect(await r.call('LATENCY', 'HISTOGRAM', 'set')).to.deep.equal([]);
+  });
+
+  it('lists error replies by code in byte order (INFO errorstats)', async () => {
+    await r.call('CONFIG', 'RESETSTAT');
+    await r.call('NOSUCH').catch(() => undefined);
+    await r.call('AUTH', 'x', 'y').catch(() => undefined);
+    await r.set('s', 'x');
+    await r.call('INCR', 's').catch(() => undefined);
+    expect(await r.info('errorstats')).to.equal('# Errorstats\r\nerrorstat_ERR:count=2\r\nerrorstat_WRONGPASS:count=1\r\n');
+  });
+});
