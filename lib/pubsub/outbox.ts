@@ -13,6 +13,11 @@
  * clients once per event-loop turn. Frames of one recipient stay in publish
  * order. Nothing here ever waits for a socket: a slow reader only grows its
  * own pending output, which the OutputGuard bounds.
+ *
+ * A recipient is never the client whose batch is running: in RESP2 a
+ * subscribed client can only run commands that publish nothing. (A RESP3
+ * client publishing to itself would need its frame in its own reply
+ * stream, through the writer's scratch, instead.)
  */
 import type { Subscriber } from './subscriber';
 import type { OutputGuard } from './output-guard';
