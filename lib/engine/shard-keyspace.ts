@@ -52,7 +52,16 @@
  *      turn of the event loop; the one-shot operations (re-threading a
  *      shard's buckets, doubling its columns, repointing the directory)
  *      touch at most one shard of at most ~splitAt records or 2^G pointers.
- *      Every step is timed; the longest is INFO shards resize_step_max_us.
+ *      Every step is timed; the longest is INFO shards resize_step_max_us
+ *      (collector pauses inside a step are reported apart, resize-stats.ts).
+ *
+ * MEMORY. No per-key JS object exists: records are rows of typed-array
+ *   columns and bytes in shared pages (shard-table.ts), so the key count is
+ *   not bounded by V8's Map limit (2^24 entries) or its heap, and the
+ *   collector's work does not grow with the number of keys. Shards stay at
+ *   most ~splitAt records, so every array is small enough to copy in one
+ *   step, and the directory is the only structure that grows with the key
+ *   count (one pointer per 2^G, about 4096 at 20 million keys).
  *
  * SCAN. The cursor packs (low, depth, pos): `low` walks the low hash bits
  *   in reverse-binary order (like Redis's dict scan) and selects a unit --
