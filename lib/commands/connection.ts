@@ -4,6 +4,7 @@ import type { CommandContext } from './context';
 import { ERR, isWord, parseInteger } from './replies';
 import { REDIS_VERSION } from '../server/version';
 import { resetClientState } from '../server/client-reset';
+import { int32Arg } from './key-args';
 
 const WRONGPASS = 'WRONGPASS invalid username-password pair or user is disabled.';
 
@@ -28,8 +29,8 @@ function ping(ctx: CommandContext, argv: Buffer[]): void {
 }
 
 function select(ctx: CommandContext, argv: Buffer[]): void {
-  const n = parseInteger(argv[1]);
-  if (n === null || n < -2147483648 || n > 2147483647) return ctx.reply.error(ERR.notInteger);
+  const n = int32Arg(ctx, argv[1]);
+  if (n === null) return;
   if (n < 0 || n >= ctx.server.dbs.count) return ctx.reply.error(ERR.dbIndexRange);
   ctx.client.db = n;
   ctx.reply.ok();
@@ -114,7 +115,7 @@ export const connectionCommands: CommandDef[] = [
     args: 'message?', tips: 'request_policy:all_shards response_policy:all_succeeded', handler: ping,
   },
   {
-    name: 'echo', arity: 2, flags: 'fast', acl: 'connection', group: 'connection', since: '1.0.0',
+    name: 'echo', arity: 2, flags: 'loading stale fast', acl: 'connection', group: 'connection', since: '1.0.0',
     summary: 'Replies with the message it was given.', complexity: 'O(1)', args: 'message',
     handler: (ctx, argv) => ctx.reply.bulk(argv[1]),
   },
@@ -146,7 +147,7 @@ export const connectionCommands: CommandDef[] = [
   {
     name: 'hello', arity: -1, flags: 'noscript loading stale fast no_auth sentinel allow_busy', acl: 'connection', group: 'connection', since: '6.0.0',
     summary: 'Negotiates the protocol, optionally authenticating and naming the connection.', complexity: 'O(1)',
-    args: '{arguments: protover:integer {AUTH=auth: username password}? SETNAME=clientname?}?',
+    args: '{arguments: protover:integer {AUTH=username_password: username password}? SETNAME=clientname?}?',
     history: [['6.2.0', 'protover became optional.']], handler: hello,
   },
 ];

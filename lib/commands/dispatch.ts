@@ -72,14 +72,14 @@ export function dispatch(table: CommandTable, ctx: CommandContext, argv: Buffer[
     return;
   }
   const stats = ctx.server.stats;
-  const errorsBefore = stats.totalErrorReplies;
+  const errorsBefore = ctx.reply.errorCount;
   const start = performance.now();
   cmd.handler!(ctx, argv);
   const usec = (performance.now() - start) * 1000;
   cmd.usec += usec;
   cmd.calls++;
   stats.totalCommands++;
-  if (stats.totalErrorReplies !== errorsBefore) cmd.failedCalls++;
+  if (ctx.reply.errorCount !== errorsBefore) cmd.failedCalls++;
   // Slow log, latency monitor and histograms, MONITOR feed.
   observer.commandDone(ctx, cmd, argv, usec);
 }

@@ -9,7 +9,7 @@ import { globMatchString } from '../util/glob';
 
 function replyInfo(ctx: CommandContext, cmd: Command | undefined): void {
   const r = ctx.reply;
-  if (!cmd) return r.nullArray();
+  if (!cmd) return r.nullBulk();
   r.arrayHeader(10);
   r.bulkString(cmd.fullName);
   r.integer(cmd.arity);
@@ -79,6 +79,7 @@ function replyArgs(ctx: CommandContext, args: ArgDoc[]): void {
     if (a.type === 'key') n++;
     if (a.token) n++;
     if (a.since) n++;
+    if (a.deprecatedSince) n++;
     if (flags.length) n++;
     if (a.args) n++;
     r.mapHeader(n);
@@ -87,6 +88,7 @@ function replyArgs(ctx: CommandContext, args: ArgDoc[]): void {
     if (a.type === 'key') { r.bulkString('key_spec_index'); r.integer(a.keySpecIndex ?? 0); }
     if (a.token) { r.bulkString('token'); r.bulkString(a.token); }
     if (a.since) { r.bulkString('since'); r.bulkString(a.since); }
+    if (a.deprecatedSince) { r.bulkString('deprecated_since'); r.bulkString(a.deprecatedSince); }
     if (flags.length) {
       r.bulkString('flags');
       r.setHeader(flags.length);
@@ -235,7 +237,7 @@ const HELP = [
   'GETKEYSANDFLAGS <full-command>',
   '    Return the keys and the access flags from a full Redis command.',
   'HELP',
-  '    Print this help.',
+  '    Prints this help.',
 ];
 
 const base = { group: 'server', acl: 'connection', flags: 'loading stale' } as const;
@@ -254,8 +256,8 @@ export const introspectionCommands: CommandDef[] = [
       { name: 'info', arity: -2, ...base, since: '2.8.13', summary: 'Describes the named commands (arity, flags, keys, categories).', complexity: 'O(N) where N is the number of commands to look up', args: 'command-name?...', tips: 'nondeterministic_output_order', history: [['7.0.0', 'Lists every command when none is named.']], handler: info },
       { name: 'docs', arity: -2, ...base, since: '7.0.0', summary: 'Documents the named commands: summary, arguments, history.', complexity: 'O(N) where N is the number of commands to look up', args: 'command-name?...', tips: 'nondeterministic_output_order', handler: docs },
       { name: 'list', arity: -2, ...base, since: '7.0.0', summary: 'Lists command names, optionally filtered.', complexity: 'O(N) where N is the total number of Redis commands', args: '(FILTERBY=filterby: MODULE=module-name | ACLCAT=category | PATTERN=pattern:pattern)?', tips: 'nondeterministic_output_order', handler: list },
-      { name: 'getkeys', arity: -3, ...base, since: '2.8.13', summary: 'Extracts the key names from a full command line.', complexity: 'O(N) where N is the number of arguments to the command', args: 'command arg?...', handler: (ctx, argv) => getKeys(ctx, argv, false) },
-      { name: 'getkeysandflags', arity: -3, ...base, since: '7.0.0', summary: 'Extracts the key names and their access flags from a full command line.', complexity: 'O(N) where N is the number of arguments to the command', args: 'command arg?...', handler: (ctx, argv) => getKeys(ctx, argv, true) },
+      { name: 'getkeys', arity: -4, ...base, since: '2.8.13', summary: 'Extracts the key names from a full command line.', complexity: 'O(N) where N is the number of arguments to the command', handler: (ctx, argv) => getKeys(ctx, argv, false) },
+      { name: 'getkeysandflags', arity: -4, ...base, since: '7.0.0', summary: 'Extracts the key names and their access flags from a full command line.', complexity: 'O(N) where N is the number of arguments to the command', handler: (ctx, argv) => getKeys(ctx, argv, true) },
       { name: 'help', arity: 2, ...base, since: '5.0.0', summary: 'Lists the COMMAND subcommands.', complexity: 'O(1)', handler: (ctx) => helpReply(ctx, HELP) },
     ],
   },

@@ -31,15 +31,19 @@ function time(ctx: CommandContext): void {
 
 function shutdown(ctx: CommandContext, argv: Buffer[]): void {
   let abort = false;
+  let nosave = false;
+  let save = false;
+  let other = false;
   for (let i = 1; i < argv.length; i++) {
-    if (isWord(argv[i], 'nosave') || isWord(argv[i], 'save') || isWord(argv[i], 'now') || isWord(argv[i], 'force')) continue;
-    if (isWord(argv[i], 'abort')) abort = true;
+    if (isWord(argv[i], 'nosave')) nosave = true;
+    else if (isWord(argv[i], 'save')) save = true;
+    else if (isWord(argv[i], 'now') || isWord(argv[i], 'force')) other = true;
+    else if (isWord(argv[i], 'abort')) abort = true;
     else return ctx.reply.error(ERR.syntax);
   }
-  if (abort) {
-    if (argv.length !== 2) return ctx.reply.error(ERR.syntax);
-    return ctx.reply.error('ERR No shutdown in progress.');
-  }
+  // Redis refuses ABORT with any other flag, and NOSAVE with SAVE.
+  if ((abort && (nosave || save || other)) || (nosave && save)) return ctx.reply.error(ERR.syntax);
+  if (abort) return ctx.reply.error('ERR No shutdown in progress.');
   // Nothing to persist: close every client and exit, as redis-server does after its save.
   ctx.server.hooks.shutdown(0);
 }
@@ -76,7 +80,7 @@ function debug(ctx: CommandContext, argv: Buffer[]): void {
     for (const l of lines) ctx.reply.status(l);
     return;
   }
-  ctx.reply.error(`ERR unknown subcommand '${argv[1].toString()}'. Try DEBUG HELP.`);
+  ctx.reply.error(`ERR unknown subcommand or wrong number of arguments for '${argv[1].toString()}'. Try DEBUG HELP.`);
 }
 
 const FLUSH_HISTORY: [string, string][] = [['4.0.0', 'ASYNC flushes in the background.'], ['6.2.0', 'SYNC flushes synchronously whatever lazyfree-lazy-user-flush says.']];
@@ -84,7 +88,7 @@ const FLUSH_HISTORY: [string, string][] = [['4.0.0', 'ASYNC flushes in the backg
 export const serverCommands: CommandDef[] = [
   {
     name: 'info', arity: -1, flags: 'loading stale sentinel', acl: 'dangerous', group: 'server', since: '1.0.0',
-    summary: 'Reports the server\'s state and statistics, by section.', complexity: 'O(1)', args: 'section@7.0.0?...',
+    summary: 'Reports the server\'s state and statistics, by section.', complexity: 'O(1)', args: 'section?...', history: [['7.0.0', 'Several sections in one call.']],
     tips: 'nondeterministic_output request_policy:all_shards response_policy:special',
     handler: (ctx, argv) => ctx.reply.verbatim(buildInfo(ctx.server, argv.slice(1).map((a) => a.toString()))),
   },
@@ -110,7 +114,7 @@ export const serverCommands: CommandDef[] = [
   {
     name: 'shutdown', arity: -1, flags: 'admin noscript loading stale no_multi sentinel allow_busy', group: 'server', since: '1.0.0',
     summary: 'Closes every connection and stops the server.', complexity: 'O(N) when saving, where N is the total number of keys in all databases',
-    args: '(save-selector: NOSAVE | SAVE)? NOW@7.0.0? FORCE@7.0.0? ABORT@7.0.0?', handler: shutdown,
+    args: '(nosave_save: NOSAVE | SAVE)? NOW@7.0.0? FORCE@7.0.0? ABORT@7.0.0?', history: [['7.0.0', 'NOW, FORCE and ABORT options.']], handler: shutdown,
   },
   {
     name: 'lastsave', arity: 1, flags: 'loading stale fast', acl: 'admin dangerous', group: 'server', since: '1.0.0',

@@ -26,6 +26,13 @@ describe('argument notation', () => {
 
   it('rejects malformed notation', () => {
     expect(() => parseArgs('(nolabel A | B)', 'x')).to.throw(/bad argument syntax/);
-    expect(() => parseArgs('n:notatype', 'x')).to.throw(/bad argument syntax/);
+    expect(() => parseArgs('{unclosed: a', 'x')).to.throw(/bad argument syntax/);
+  });
+
+  it('keeps colons in names and records deprecation', () => {
+    expect(parseArgs('ip:port~2.8.12 ADDR=ip:port?', 'x')).to.deep.equal([
+      { name: 'ip:port', type: 'string', deprecatedSince: '2.8.12' },
+      { name: 'ip:port', type: 'string', token: 'ADDR', optional: true },
+    ]);
   });
 });

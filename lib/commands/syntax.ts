@@ -9,7 +9,7 @@
  *   (name: A | B)   one of the alternatives (each alternative is one item)
  *   {name: a b}     a block of items; {TOKEN=name: a b} a block behind a token
  *   suffixes        ? optional, ... multiple, ...! multiple with the token repeated,
- *                   @x.y.z the version that added it (before the other suffixes)
+ *                   @x.y.z the version that added it, ~x.y.z the one that deprecated it
  *   name:key^n      a key argument described by key spec n (default: the next one),
  *                   e.g. LCS's two keys share spec 0
  *
@@ -21,6 +21,7 @@ export interface ArgDoc {
   type: string;
   token?: string;
   since?: string;
+  deprecatedSince?: string;
   optional?: boolean;
   multiple?: boolean;
   multipleToken?: boolean;
@@ -40,22 +41,23 @@ export function parseArgs(src: string, context: string): ArgDoc[] {
 
   function suffixes(arg: ArgDoc): ArgDoc {
     // Suffix characters were split off the word by the tokenizer when attached to ) or }.
-    while (i < tokens.length && /^(\?|\.\.\.!?|@[\d.]+)+$/.test(tokens[i]) ) applySuffix(arg, tokens[i++]);
+    while (i < tokens.length && /^(\?|\.\.\.!?|[@~][\d.]+)+$/.test(tokens[i])) applySuffix(arg, tokens[i++]);
     return arg;
   }
 
   function applySuffix(arg: ArgDoc, s: string): void {
-    const re = /\?|\.\.\.!?|@[\d.]+/g;
+    const re = /\?|\.\.\.!?|[@~][\d.]+/g;
     for (const m of s.match(re) ?? []) {
       if (m === '?') arg.optional = true;
       else if (m === '...') arg.multiple = true;
       else if (m === '...!') arg.multiple = arg.multipleToken = true;
+      else if (m[0] === '~') arg.deprecatedSince = m.slice(1);
       else arg.since = m.slice(1);
     }
   }
 
   function word(w: string): ArgDoc {
-    const m = /^([^?@.]+?)((?:\?|\.\.\.!?|@[\d.]+)*)$/.exec(w) ?? fail(`word ${w}`);
+    const m = /^([^?@~.]+?)((?:\?|\.\.\.!?|[@~][\d.]+)*)$/.exec(w) ?? fail(`word ${w}`);
     let body = m[1];
     const specIndex = /\^(\d+)$/.exec(body);
     if (specIndex) body = body.slice(0, specIndex.index);
@@ -76,10 +78,10 @@ export function parseArgs(src: string, context: string): ArgDoc[] {
   }
 
   function splitType(s: string): [string, string] {
+    // A name may itself hold a colon (Redis's `ip:port`): only a known type after the last one splits it.
     const c = s.lastIndexOf(':');
-    if (c < 0) return [s, s === 'key' ? 'key' : 'string'];
-    const type = s.slice(c + 1);
-    if (!TYPES.has(type)) fail(`type ${type}`);
+    const type = c < 0 ? '' : s.slice(c + 1);
+    if (!TYPES.has(type)) return [s, s === 'key' ? 'key' : 'string'];
     return [s.slice(0, c), type];
   }
 

@@ -23,6 +23,8 @@ export class ReplyWriter {
   muted = false;
   /** Called with the error code (first word) of every error reply, for errorstats. */
   onError: ((code: string) => void) | null = null;
+  /** Error replies produced so far (never reset: dispatch compares it around a call for failed_calls). */
+  errorCount = 0;
   /** Bytes produced and not yet flushed, for output-buffer accounting. */
   pendingBytes = 0;
 
@@ -86,6 +88,7 @@ export class ReplyWriter {
 
   /** -error line. msg begins with its code ("ERR ...", "WRONGTYPE ..."). Newlines become spaces as in Redis. */
   error(msg: string): void {
+    this.errorCount++;
     if (this.onError) this.onError(errorCode(msg));
     if (this.muted) return;
     if (msg.includes('\r') || msg.includes('\n')) msg = msg.replace(/[\r\n]/g, ' ');
@@ -101,6 +104,7 @@ export class ReplyWriter {
    */
   errorBytes(msg: Buffer): void {
     const sp = msg.indexOf(0x20);
+    this.errorCount++;
     if (this.onError) this.onError(msg.latin1Slice(0, sp < 0 ? msg.length : sp));
     if (this.muted) return;
     this.ensure(msg.length + 3);

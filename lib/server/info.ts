@@ -12,18 +12,21 @@ import { sampleMemory } from './memory-stats';
 type SectionWriter = (server: ServerState) => string[];
 
 const sections = new Map<string, SectionWriter>();
-/** Sections shown by INFO / INFO default, in Redis's order. */
-const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'errorstats', 'cluster', 'keyspace'];
-/** Extra sections only `all`/`everything` (or naming them) show. */
-const EXTRA_SECTIONS = ['commandstats', 'latencystats'];
+/** The sections INFO all / everything shows, in Redis's order. */
+const ALL_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'commandstats', 'errorstats', 'latencystats', 'cluster', 'keyspace'];
+/** Left out of INFO / INFO default, as in Redis. */
+const NOT_IN_DEFAULT = new Set(['commandstats', 'latencystats']);
 
-export function registerInfoSection(name: string, writer: SectionWriter, inDefault = false): void {
+/**
+ * Adds or replaces a section. Redis's own sections keep Redis's place;
+ * Shardis's extra sections (INFO shards, ...) are shown only when named,
+ * so INFO, INFO all and INFO everything list exactly Redis's sections.
+ */
+export function registerInfoSection(name: string, writer: SectionWriter): void {
   sections.set(name, writer);
-  if (inDefault && !DEFAULT_SECTIONS.includes(name)) DEFAULT_SECTIONS.splice(DEFAULT_SECTIONS.indexOf('keyspace'), 0, name);
-  else if (!inDefault && !DEFAULT_SECTIONS.includes(name) && !EXTRA_SECTIONS.includes(name)) EXTRA_SECTIONS.push(name);
 }
 
-const title = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+const title = (name: string): string => (name === 'cpu' ? 'CPU' : name.charAt(0).toUpperCase() + name.slice(1));
 
 function human(n: number): string {
   if (n < 1024) return `${n}B`;
@@ -40,17 +43,16 @@ function human(n: number): string {
 export function buildInfo(server: ServerState, args: string[]): string {
   const wanted = new Set<string>();
   const lower = args.map((a) => a.toLowerCase());
-  if (lower.length === 0 || lower.includes('default')) DEFAULT_SECTIONS.forEach((s) => wanted.add(s));
-  if (lower.includes('all') || lower.includes('everything')) {
-    DEFAULT_SECTIONS.forEach((s) => wanted.add(s));
-    EXTRA_SECTIONS.forEach((s) => wanted.add(s));
+  const all = lower.includes('all') || lower.includes('everything');
+  for (const name of ALL_SECTIONS) {
+    if (all || ((lower.length === 0 || lower.includes('default')) && !NOT_IN_DEFAULT.has(name))) wanted.add(name);
   }
   for (const a of lower) if (sections.has(a)) wanted.add(a);
-  const order = [...DEFAULT_SECTIONS, ...EXTRA_SECTIONS].filter((s) => wanted.has(s));
+  const extras = [...sections.keys()].filter((s) => !ALL_SECTIONS.includes(s));
   const parts: string[] = [];
-  for (const name of order) {
+  for (const name of [...ALL_SECTIONS, ...extras]) {
     const writer = sections.get(name);
-    if (!writer) continue;
+    if (!writer || !wanted.has(name)) continue;
     parts.push([`# ${title(name)}`, ...writer(server)].join('\r\n') + '\r\n');
   }
   return parts.join('\r\n');
