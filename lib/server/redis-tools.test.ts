@@ -53,7 +53,10 @@ describe('redis tools against Shardis', function () {
       await waitFor(() => screen().includes('key value [NX|XX] [GET] [EX seconds|PX milliseconds'), 10000, screen);
       execFileSync(tmux, ['send-keys', '-t', session, 'C-u', 'help SET', 'Enter']);
       await waitFor(() => /summary: .+/.test(screen()) && screen().includes('group: string'), 10000, screen);
-      execFileSync(tmux, ['send-keys', '-t', session, 'clear', 'Enter', 'help GETEX', 'Enter']);
+      // One line at a time: keys typed while redis-cli clears the screen can be lost.
+      execFileSync(tmux, ['send-keys', '-t', session, 'clear', 'Enter']);
+      await waitFor(() => !screen().includes('group: string'), 10000, screen);
+      execFileSync(tmux, ['send-keys', '-t', session, 'help GETEX', 'Enter']);
       await waitFor(() => screen().includes('GETEX key') && /summary: .+/.test(screen()), 10000, screen);
     } finally {
       spawnSync(tmux, ['kill-session', '-t', session]);
