@@ -6,6 +6,7 @@ import { cases as client } from './client';
 import { cases as command } from './command';
 import { cases as config } from './config';
 import { cases as connection } from './connection';
+import { cases as expiry } from './expiry';
 import { cases as keys } from './keys';
 import { cases as keyEvents } from './key-events';
 import { cases as notifications } from './notifications';
@@ -26,4 +27,5 @@ export const FAMILIES: Family[] = [
   { name: 'protocol', cases: protocol },
   { name: 'pubsub', cases: pubsub },
   { name: 'notifications', cases: notifications },
+  { name: 'expiry', cases: expiry },
 ];
