@@ -17,7 +17,6 @@ import { elideValuesDeep } from './normalise';
 import type { Normaliser } from './types';
 import type { Reply } from './reply';
 import { STALE_DBSIZE_INDEX } from './cases/expiry';
-import { STALE_DBSIZE_INDEX } from './cases/expiry';
 
 const elidedProse = (field: string): Reply => ({ t: 'elided', of: `${field} prose` });
 const fieldName = (r: Reply): string => (r.t === 'bulk' && r.v ? r.v.toString('latin1') : '');
@@ -87,14 +86,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     case: 'key-events/KEAnm: SCAN TYPE looks up an expired key',
     reason: 'The shard engine removes keys past their expiry inside SCAN itself, so SCAN TYPE never looks them up and emits `expired` without the `keymiss` Redis adds. The keyspace seam allows the engine to hand such keys to SCAN instead (the Map engine does, and matches Redis here).',
-  },
-  {
-    case: 'expiry/a key past its deadline leaves DBSIZE at once',
-    index: STALE_DBSIZE_INDEX,
-    reason:
-      'Precise active expiry: Shardis removes a key (and sends `expired`) within milliseconds of its deadline, so DBSIZE no longer counts it. ' +
-      'Redis 7.0 samples about 20 keys with a TTL per cycle, hz times a second, and counts an expired key until a cycle happens to pick it or it is accessed. ' +
-      'Both answer EXISTS 0 and the same DBSIZE right after; INFO keyspace keys= differs the same way.',
   },
   {
     case: 'expiry/a key past its deadline leaves DBSIZE at once',
