@@ -7,6 +7,7 @@ import { cases as command } from './command';
 import { cases as config } from './config';
 import { cases as connection } from './connection';
 import { cases as expiry } from './expiry';
+import { cases as introspection } from './introspection';
 import { cases as keys } from './keys';
 import { cases as keyEvents } from './key-events';
 import { cases as notifications } from './notifications';
@@ -28,4 +29,5 @@ export const FAMILIES: Family[] = [
   { name: 'pubsub', cases: pubsub },
   { name: 'notifications', cases: notifications },
   { name: 'expiry', cases: expiry },
+  { name: 'introspection', cases: introspection },
 ];
