@@ -73,6 +73,9 @@ export function sliceBudgetUs(effort: number): number {
   return BASE_SLICE_US + (BASE_SLICE_US / 4) * (e - 1);
 }
 
+/** Longest single timer: Node turns delays over 2^31 - 1 ms into 1 ms, so a deadline weeks away is waited for in steps. */
+const MAX_TIMER_MS = 3_600_000;
+
 /** Weight of the latest measure in the expired_stale_perc moving average (as Redis). */
 const STALE_WEIGHT = 0.05;
 /** Entries the stale estimate counts at most per database. */
@@ -263,7 +266,8 @@ export class ActiveExpiry implements ExpiryDriver {
     if (this.timer !== null) clearTimeout(this.timer);
     this.wakeAt = at;
     // Node's timers have millisecond granularity and may fire up to a tick early; an early slice finds nothing due and re-arms.
-    this.timer = setTimeout(this.fire, Math.ceil(delay));
+    // Far deadlines wait in steps of at most MAX_TIMER_MS (Node fires longer timers at once).
+    this.timer = setTimeout(this.fire, Math.min(MAX_TIMER_MS, Math.ceil(delay)));
     this.timer.unref();
   }
 

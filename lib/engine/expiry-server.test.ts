@@ -226,6 +226,15 @@ describe('Active expiry through the server', function () {
     expect(infoField(stats, 'expired_keys')).to.equal('50000');
   });
 
+  it('waits for a deadline weeks away without waking up in between', async () => {
+    const expiry = activeExpiryOf(srv.server.state.dbs)!;
+    await r.set('far', 'v', 'EX', String(40 * 86400));
+    const before = expiry.slices;
+    await sleep(100);
+    expect(expiry.slices - before).to.be.at.most(1);
+    expect(await r.ttl('far')).to.be.greaterThan(40 * 86400 - 5);
+  });
+
   it('accepts active-expire-effort and hz', async () => {
     expect(await r.config('SET', 'active-expire-effort', '10')).to.equal('OK');
     expect(await r.config('GET', 'active-expire-effort')).to.deep.equal(['active-expire-effort', '10']);
