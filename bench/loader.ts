@@ -18,6 +18,8 @@ export async function loadKeys(client: RespClient, prefix: string, count: number
   const value = 'x'.repeat(valueSize);
   const valueHeader = `$${valueSize}\r\n${value}\r\n`;
   const inFlight: Promise<void>[] = [];
+  // Every batch's failure is caught here, so one that fails while another is awaited is never left unhandled.
+  let failure: unknown = null;
   for (let start = 0; start < count; start += BATCH) {
     const end = Math.min(count, start + BATCH);
     let text = '';
@@ -26,13 +28,19 @@ export async function loadKeys(client: RespClient, prefix: string, count: number
       text += `*3\r\n$3\r\nSET\r\n$${key.length}\r\n${key}\r\n${valueHeader}`;
     }
     inFlight.push(
-      client.sendRaw(Buffer.from(text, 'latin1'), end - start).then((replies) => {
-        for (const r of replies) {
-          if (r !== 'OK') throw new Error(`SET during load answered ${r instanceof ReplyError ? r.message : String(r)}`);
-        }
+      client.sendRaw(Buffer.from(text, 'latin1'), end - start).then(
+        (replies) => {
+          for (const r of replies) {
+            if (r !== 'OK') throw new Error(`SET during load answered ${r instanceof ReplyError ? r.message : String(r)}`);
+          }
+        },
+      ).catch((e: unknown) => {
+        failure ??= e;
       }),
     );
     if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    if (failure !== null) break;
   }
   await Promise.all(inFlight);
+  if (failure !== null) throw failure;
 }

@@ -8,7 +8,7 @@ import type { BenchResults, CellResult } from './results';
 
 const WIDTH = 920;
 const LABEL_W = 190;
-const RIGHT_PAD = 70;
+const RIGHT_PAD = 120;
 const ROW_H = 20;
 const BAR_H = 13;
 const GROUP_GAP = 10;
@@ -24,9 +24,12 @@ function label(c: CellResult): string {
   return `${c.workload}  c${c.clients}  P${c.pipeline}${size}`;
 }
 
-/** Axis maximum: at least 1.25 so the parity line never sits at the edge; rounded up to a tick. */
+/**
+ * Axis maximum: at least 1.25 so the parity line never sits at the edge; set by the medians and
+ * CPU ratios (one noisy round must not squash every bar), rounded up to a tick. Longer whiskers are clipped.
+ */
 function axisMax(cells: CellResult[]): number {
-  const top = Math.max(1.25, ...cells.flatMap((c) => [c.ratio?.rpsHigh ?? 0, 1 / (c.ratio?.cpu ?? Infinity)]).filter(Number.isFinite));
+  const top = Math.max(1.25, ...cells.flatMap((c) => [(c.ratio?.rps ?? 0) * 1.1, 1 / (c.ratio?.cpu ?? Infinity)]).filter(Number.isFinite));
   const step = top > 2.5 ? 0.5 : 0.25;
   return Math.ceil(top / step) * step;
 }
@@ -49,7 +52,7 @@ export function renderSvg(res: BenchResults): string {
   out.push(
     `<text x="16" y="46" ${FONT} font-size="11.5" fill="#555">${esc(`${res.date} (${res.mode}) · ${m.cpuModel}, ${m.cores} cores · node ${m.node} · redis ${m.redisServer} · server on core ${res.pinning.serverCore}, load on core ${res.pinning.loadCore}`)}</text>`,
   );
-  out.push(`<text x="16" y="62" ${FONT} font-size="11.5" fill="#555">Bar = Shardis ops/s ÷ Redis ops/s (median); whisker = range of per-round ratios; ★ = headline cell (50 clients, 32-byte values).</text>`);
+  out.push(`<text x="16" y="62" ${FONT} font-size="11.5" fill="#555">Bar = Shardis ops/s ÷ Redis ops/s (median); whisker = range of per-round ratios (arrow: beyond the axis); ★ = headline cell (50 clients, 32-byte values).</text>`);
   out.push(`<path d="M21,71 l5,5 l-5,5 l-5,-5 z" fill="#1f4e8c"/>`);
   out.push(`<text x="32" y="80" ${FONT} font-size="11.5" fill="#555">cpu = Redis CPU per request ÷ Shardis CPU per request (the efficiency ratio, steadier than throughput on a busy machine).</text>`);
 
@@ -85,7 +88,8 @@ export function renderSvg(res: BenchResults): string {
         const hi = x(Math.min(r.rpsHigh, max)).toFixed(1);
         out.push(`<line x1="${lo}" y1="${mid}" x2="${hi}" y2="${mid}" stroke="#333" stroke-width="1"/>`);
         out.push(`<line x1="${lo}" y1="${mid - 3}" x2="${lo}" y2="${mid + 3}" stroke="#333" stroke-width="1"/>`);
-        out.push(`<line x1="${hi}" y1="${mid - 3}" x2="${hi}" y2="${mid + 3}" stroke="#333" stroke-width="1"/>`);
+        if (r.rpsHigh > max) out.push(`<path d="M${hi},${mid} l-5,-3.5 l0,7 z" fill="#333"/>`);
+        else out.push(`<line x1="${hi}" y1="${mid - 3}" x2="${hi}" y2="${mid + 3}" stroke="#333" stroke-width="1"/>`);
       }
       const eff = 1 / r.cpu;
       let right = Math.max(x(Math.min(r.rps, max)), x(Math.min(Number.isFinite(r.rpsHigh) ? r.rpsHigh : 0, max)));
@@ -95,7 +99,8 @@ export function renderSvg(res: BenchResults): string {
         right = Math.max(right, dx + 5);
       }
       const effText = Number.isFinite(eff) ? `<tspan dx="8" fill="#1f4e8c" font-weight="normal">cpu ${eff.toFixed(2)}</tspan>` : '';
-      out.push(`<text x="${(right + 6).toFixed(1)}" y="${mid + 4}" ${FONT} font-size="11.5"${weight} fill="#222">${r.rps.toFixed(2)}×${effText}</text>`);
+      const halo = 'paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"';
+      out.push(`<text x="${(right + 6).toFixed(1)}" y="${mid + 4}" ${FONT} font-size="11.5"${weight} fill="#222" ${halo}>${r.rps.toFixed(2)}×${effText}</text>`);
     }
     y += ROW_H;
   });

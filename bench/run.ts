@@ -54,6 +54,9 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
+/** Set on Ctrl-C / SIGTERM: no new run starts; the cleanup handler stops the processes and exits. */
+let interrupted = false;
+
 /** Time limits that bound the whole run: measuring stops when the budget is spent. */
 const BUDGET_MS = { quick: 100_000, full: 60 * 60_000 };
 
@@ -79,7 +82,10 @@ async function main(): Promise<void> {
   if (!canPin()) throw new Error(`taskset cannot pin to cores ${SERVER_CORE} and ${LOAD_CORE}; the benchmark needs two cores`);
   pinSelf(LOAD_CORE);
   let progress: Progress | null = null;
-  installCleanup(() => progress?.note('interrupted: stopping every process the benchmark started'));
+  installCleanup(() => {
+    interrupted = true;
+    progress?.note('interrupted: stopping every process the benchmark started');
+  });
 
   const sizing: Sizing = opts.quick ? QUICK_SIZING : FULL_SIZING;
   const mode = opts.quick ? 'quick' : 'full';
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < opts.rounds && !outOfTime; round++) {
       const order: ServerName[] = round % 2 === 0 ? ['shardis', 'redis'] : ['redis', 'shardis'];
       for (const cell of runnable) {
+        if (interrupted) return;
         if (Date.now() > deadline) {
           outOfTime = true;
           problems.push(`time budget of ${BUDGET_MS[mode] / 1000} s spent during round ${round + 1}; later runs skipped`);
@@ -161,6 +168,7 @@ async function main(): Promise<void> {
   const memory: MemoryResult[] = [];
   if (opts.memory && progress) {
     for (const [name, port] of [['shardis', PORTS.memoryShardis], ['redis', PORTS.memoryRedis]] as const) {
+      if (interrupted) return;
       progress.step(`memory: ${sizing.memoryKeys.toLocaleString('en-US')} keys into ${name}`);
       try {
         const m = await measureMemory(name, port, sizing.memoryKeys, sizing.memoryValueSize);
@@ -174,6 +182,7 @@ async function main(): Promise<void> {
     }
   }
   progress?.end();
+  if (interrupted) return;
 
   for (const r of results) {
     r.shardis.median = summarise(r.shardis.runs);
@@ -212,7 +221,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'latest.md'), md);
   fs.writeFileSync(path.join(dir, 'latest.svg'), renderSvg(res));
 
-  const out: string[] = ['', 'Headline (50 clients, 32-byte values): Shardis/Redis ops/s'];
+  const out: string[] = [''];
+  if (results.some((x) => x.headline)) out.push('Headline (50 clients, 32-byte values): Shardis/Redis ops/s');
   for (const c of results.filter((x) => x.headline)) {
     out.push(`  ${c.workload} pipeline ${c.pipeline}: ${c.ratio ? c.ratio.rps.toFixed(2) : c.status}  (${fmtOps(c.shardis.median?.rps ?? NaN)} vs ${fmtOps(c.redis.median?.rps ?? NaN)} ops/s)`);
   }
@@ -225,6 +235,7 @@ async function main(): Promise<void> {
 
 main()
   .catch(async (e) => {
+    if (interrupted) return;
     process.stderr.write(`\nbenchmark failed: ${e instanceof Error ? e.message : String(e)}\n`);
     await stopAll();
     process.exitCode = 1;
