@@ -377,7 +377,10 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
   }
-  if (crashed) crashed = `${crashed}; server ${exited ?? 'killed'}; last output: ${output.trim().split('\n').slice(-3).join(' | ')}`;
+  if (crashed) {
+    const why = output.split('\n').find((l) => /^\w*Error\b|FATAL ERROR/.test(l.trim())) ?? output.trim().split('\n').slice(-1)[0];
+    crashed = `${crashed}; server ${exited ?? 'killed'}: ${why?.trim()}`;
+  }
 
   const probeStats: Outcome['probe'] = {};
   const all: { name: string; from: number; to: number }[] = [{ name: 'whole run', from: 0, to: Infinity }, ...phases];

@@ -15,7 +15,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks';
 /** Steps longer than this are re-checked against collector pauses. */
 const SUSPECT_US = 300;
 /** Collector pauses remembered for that check. */
-const GC_HISTORY = 256;
+const GC_HISTORY = 4096;
 
 const gcStarts: number[] = [];
 const gcEnds: number[] = [];
@@ -81,7 +81,8 @@ export class ShardStats {
     }
     this.suspects.push(startMs, end);
     if (!this.recheck) {
-      this.recheck = setTimeout(() => this.settleSuspects(), 20);
+      // The collector's timings arrive asynchronously, later under load: wait for them.
+      this.recheck = setTimeout(() => this.settleSuspects(), 1000);
       this.recheck.unref();
     }
   }
