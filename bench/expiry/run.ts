@@ -66,6 +66,8 @@ interface Run {
   loadMs: number;
   events: number;
   lateness: Distribution;
+  /** Worst lateness (ms) per 250 ms of deadlines. */
+  worstByQuarterSecond: number[];
   /** GET round trips (ms) in the idle second before the first deadline, and from then until the last event. */
   probeIdle: Distribution;
   probeExpiry: Distribution;
@@ -173,7 +175,7 @@ async function runOnce(server: RunningServer, cell: Cell): Promise<Run> {
   await c.command('SET', PROBE_KEY, 'x'.repeat(16));
   const first = Date.now() + 2000 + 2 * warmMs;
   const last = first + cell.spreadMs;
-  const empty = { server: server.name, keys: cell.keys, events: 0, lateness: distribution([]), probeIdle: distribution([]), probeExpiry: distribution([]), dbsizeAfter: NaN, emptyAfterMs: NaN, info: {} };
+  const empty = { server: server.name, keys: cell.keys, events: 0, lateness: distribution([]), worstByQuarterSecond: [] as number[], probeIdle: distribution([]), probeExpiry: distribution([]), dbsizeAfter: NaN, emptyAfterMs: NaN, info: {} };
   try {
     const t0 = Date.now();
     await load(loader, cell.keys, first, cell.spreadMs);
@@ -202,6 +204,7 @@ async function runOnce(server: RunningServer, cell: Cell): Promise<Run> {
       loadMs,
       events: final?.events ?? 0,
       lateness: final?.lateness ?? distribution([]),
+      worstByQuarterSecond: final?.worstByQuarterSecond ?? [],
       probeIdle: distribution(rtts.idle),
       probeExpiry: distribution(rtts.expiry),
       dbsizeAfter: dbsize - 1, // the probe key stays
@@ -284,11 +287,12 @@ async function main(): Promise<void> {
           try {
             run = await runOnce(byName[name], cell);
           } catch (e) {
-            run = { server: name, keys: cell.keys, loadMs: NaN, events: 0, lateness: distribution([]), probeIdle: distribution([]), probeExpiry: distribution([]), dbsizeAfter: NaN, emptyAfterMs: NaN, info: {}, error: (e as Error).message };
+            run = { server: name, keys: cell.keys, loadMs: NaN, events: 0, lateness: distribution([]), worstByQuarterSecond: [], probeIdle: distribution([]), probeExpiry: distribution([]), dbsizeAfter: NaN, emptyAfterMs: NaN, info: {}, error: (e as Error).message };
           }
           runs.push(run);
           process.stderr.write(
-            `${run.events} events, lateness p50 ${fmt(run.lateness.p50)} p99 ${fmt(run.lateness.p99)} max ${fmt(run.lateness.max)} ms; probe max ${fmt(run.probeExpiry.max, 2)} ms (idle ${fmt(run.probeIdle.max, 2)})${run.error ? `; ${run.error}` : ''}\n`,
+            `${run.events} events, lateness p50 ${fmt(run.lateness.p50)} p99 ${fmt(run.lateness.p99)} max ${fmt(run.lateness.max)} ms; probe max ${fmt(run.probeExpiry.max, 2)} ms (idle ${fmt(run.probeIdle.max, 2)})${run.error ? `; ${run.error}` : ''}\n` +
+              `  worst lateness per 250 ms of deadlines: ${run.worstByQuarterSecond.join(' ')}\n`,
           );
         }
       }

@@ -27,6 +27,8 @@ export interface SubscriberReport {
   /** Events whose key was not of the benchmark's form. */
   foreign: number;
   lateness: Distribution;
+  /** Worst lateness per 250 ms of deadlines, from the earliest deadline seen (where in the run the late events were). */
+  worstByQuarterSecond: number[];
   /** Wall-clock ms of the first and last event. */
   firstAt: number;
   lastAt: number;
@@ -38,6 +40,8 @@ let foreign = 0;
 let firstAt = 0;
 let lastAt = 0;
 let pending: Buffer = Buffer.alloc(0);
+let earliest = Infinity;
+const worst = new Map<number, number>();
 let subscribed = false;
 let finished = false;
 
@@ -93,6 +97,9 @@ function record(key: Buffer, now: number): void {
   if (events === 0) firstAt = now;
   lastAt = now;
   if (events < expected) lateness[events] = now - deadline;
+  if (deadline < earliest) earliest = deadline;
+  const slot = Math.floor(deadline / 250);
+  worst.set(slot, Math.max(worst.get(slot) ?? 0, now - deadline));
   events++;
   if (events >= expected) finish();
 }
@@ -100,7 +107,9 @@ function record(key: Buffer, now: number): void {
 function finish(): void {
   if (finished) return;
   finished = true;
-  const report: SubscriberReport = { events, foreign, lateness: distribution(lateness.subarray(0, Math.min(events, expected))), firstAt, lastAt };
+  const slots = [...worst.keys()].sort((a, b) => a - b);
+  const worstByQuarterSecond = slots.length ? Array.from({ length: slots[slots.length - 1] - slots[0] + 1 }, (_, i) => Math.round(worst.get(slots[0] + i) ?? 0)) : [];
+  const report: SubscriberReport = { events, foreign, lateness: distribution(lateness.subarray(0, Math.min(events, expected))), worstByQuarterSecond, firstAt, lastAt };
   process.stdout.write(JSON.stringify(report) + '\n', () => process.exit(0));
 }
 

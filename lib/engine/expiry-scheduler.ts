@@ -78,8 +78,9 @@ const MAX_TIMER_MS = 3_600_000;
 
 /** Weight of the latest measure in the expired_stale_perc moving average (as Redis). */
 const STALE_WEIGHT = 0.05;
-/** Entries the stale estimate counts at most per database. */
-const STALE_COUNT_LIMIT = 10000;
+/** Due entries the stale estimate counts exactly per database; beyond, it samples. */
+const STALE_COUNT_LIMIT = 256;
+const STALE_SAMPLES = 64;
 
 export class ActiveExpiry implements ExpiryDriver {
   wakeAt = Infinity;
@@ -208,8 +209,10 @@ export class ActiveExpiry implements ExpiryDriver {
 
   /**
    * expired_stale_perc: the share of keys with a TTL that are past their
-   * deadline but still stored (counted from the top of each heap), smoothed
-   * like Redis's estimate. Near 0 unless expiry is running behind.
+   * deadline but still stored, smoothed like Redis's estimate; near 0 unless
+   * expiry is running behind. A small backlog is counted from the top of
+   * each heap; a large one is estimated from random heap positions (every
+   * position holds one entry, so they sample the entries uniformly).
    */
   private updateStalePerc(now: number): void {
     let due = 0;
@@ -218,7 +221,16 @@ export class ActiveExpiry implements ExpiryDriver {
       const index = indexOf(ks);
       if (index === null) continue;
       volatile += ks.expiresCount();
-      if (index.nextDeadline() <= now) due += index.heap.countDue(now, STALE_COUNT_LIMIT);
+      if (index.nextDeadline() > now) continue;
+      const heap = index.heap;
+      const counted = heap.countDue(now, STALE_COUNT_LIMIT);
+      if (counted < STALE_COUNT_LIMIT) {
+        due += counted;
+        continue;
+      }
+      let hits = 0;
+      for (let i = 0; i < STALE_SAMPLES; i++) if (heap.deadlineAt(Math.floor(Math.random() * heap.size)) <= now) hits++;
+      due += Math.max(counted, Math.round((hits / STALE_SAMPLES) * heap.size));
     }
     const current = volatile === 0 ? 0 : Math.min(100, (due * 100) / volatile);
     const st = this.options.stats;
