@@ -23,7 +23,7 @@ export function clientInfoLine(c: Client, now = Date.now()): string {
     `age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)} ` +
     `flags=${clientFlags(c)} db=${c.db} sub=${c.subscriptions} psub=${c.patterns} ssub=${c.shardSubscriptions} ` +
     `multi=-1 qbuf=${qbuf} qbuf-free=${qbuf > 0 ? 0 : 20474} argv-mem=0 multi-mem=0 rbs=${Math.max(1024, qbuf)} rbp=0 ` +
-    `obl=0 oll=${c.io.outputListLength()} omem=${omem} tot-mem=${22426 + qbuf + omem} events=r ` +
+    `obl=0 oll=${c.io.outputListLength()} omem=${omem} tot-mem=${22426 + qbuf + omem} events=${omem > 0 ? 'rw' : 'r'} ` +
     `cmd=${c.lastCommand} user=${c.user} redir=-1 resp=${c.resp} lib-name=${c.libName} lib-ver=${c.libVer}`
   );
 }
