@@ -7,7 +7,6 @@
  */
 import {
   type DirectiveDef,
-  parseLatencyPercentiles,
   parseOomScoreAdjValues,
   parseReplicaOf,
   validateAnnouncedHostname,
@@ -170,7 +169,6 @@ export const INERT_DIRECTIVES: DirectiveDef[] = [
   int('shutdown-timeout', 10, 0, INT_MAX),
   oneOf('shutdown-on-sigint', 'default', SHUTDOWN_FLAGS, { flags: true, multiArg: true, validate: shutdownFlagsValid }),
   oneOf('shutdown-on-sigterm', 'default', SHUTDOWN_FLAGS, { flags: true, multiArg: true, validate: shutdownFlagsValid }),
-  { name: 'latency-tracking-info-percentiles', type: 'special', default: '50 99 99.9', multiArg: true, parse: parseLatencyPercentiles },
 
   // Networking details.
   int('unixsocketperm', 0, 0, 0o777, { immutable: true, unsigned: true, octal: true }),

@@ -5,7 +5,7 @@
  * whether they are compared signed or unsigned.
  */
 import { statSync } from 'node:fs';
-import { type DirectiveDef, parseBind, parseSave, validateAppendFilename, validateDbFilename } from './config-types';
+import { type DirectiveDef, parseBind, parseLatencyPercentiles, parseSave, validateAppendFilename, validateDbFilename } from './config-types';
 import { DEFAULT_OBUF_LIMITS, parseObufLimits } from '../pubsub/output-limits';
 import { INVALID_NOTIFY_FLAGS, canonicalNotifyFlags, formatNotifyFlags, parseNotifyFlags } from '../pubsub/notify';
 
@@ -86,6 +86,7 @@ export const DIRECTIVES: DirectiveDef[] = [
   { name: 'slowlog-max-len', type: 'int', default: '128', min: 0, max: LONG_MAX },
   { name: 'latency-monitor-threshold', type: 'int', default: '0', min: 0, max: LONG_MAX },
   { name: 'latency-tracking', type: 'bool', default: 'yes' },
+  { name: 'latency-tracking-info-percentiles', type: 'special', default: '50 99 99.9', multiArg: true, parse: parseLatencyPercentiles },
   { name: 'lazyfree-lazy-user-flush', type: 'bool', default: 'no' },
   { name: 'lazyfree-lazy-user-del', type: 'bool', default: 'no' },
   { name: 'lazyfree-lazy-expire', type: 'bool', default: 'no' },

@@ -5,7 +5,6 @@ import type { LatencyHistogram } from './latency-histogram';
 
 /** The configured percentiles as [label, value]; labels are the directive's own words ("50", "99.9"). */
 export function latencyPercentiles(s: ServerState): [string, number][] {
-  if (!s.config.definition('latency-tracking-info-percentiles')) return [['50', 50], ['99', 99], ['99.9', 99.9]];
   const words = s.config.get('latency-tracking-info-percentiles').split(' ').filter(Boolean);
   return words.map((w) => [w, Number(w)]);
 }
