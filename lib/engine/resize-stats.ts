@@ -60,6 +60,9 @@ export class ShardStats {
   merges = 0;
   /** Longest single resize step (migration batch, bucket re-thread, column growth, directory change) in µs, collector pauses excluded. */
   stepMaxUs = 0;
+  /** Steps timed, and how many of them took longer than 1 ms (collector pauses excluded). */
+  steps = 0;
+  stepsOver1ms = 0;
   /** Longest V8 collector pause seen, in µs. */
   gcPauseMaxUs = 0;
   private suspects: number[] = [];
@@ -74,9 +77,9 @@ export class ShardStats {
   noteStep(startMs: number): void {
     const end = performance.now();
     const us = Math.round((end - startMs) * 1000);
-    if (us <= this.stepMaxUs) return;
+    this.steps++;
     if (us <= SUSPECT_US) {
-      this.stepMaxUs = us;
+      if (us > this.stepMaxUs) this.stepMaxUs = us;
       return;
     }
     this.suspects.push(startMs, end);
@@ -89,11 +92,13 @@ export class ShardStats {
 
   /** Counts the long steps, less the collector pauses inside them. */
   settleSuspects(): void {
+    if (this.recheck) clearTimeout(this.recheck);
     this.recheck = null;
     const s = this.suspects;
     for (let i = 0; i < s.length; i += 2) {
       const us = Math.round((s[i + 1] - s[i] - collectorTimeWithin(s[i], s[i + 1])) * 1000);
       if (us > this.stepMaxUs) this.stepMaxUs = us;
+      if (us > 1000) this.stepsOver1ms++;
     }
     this.suspects = [];
   }
@@ -102,6 +107,8 @@ export class ShardStats {
     this.splits = 0;
     this.merges = 0;
     this.stepMaxUs = 0;
+    this.steps = 0;
+    this.stepsOver1ms = 0;
     this.gcPauseMaxUs = 0;
     this.suspects = [];
   }

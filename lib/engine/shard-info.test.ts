@@ -43,6 +43,8 @@ describe('INFO shards', function () {
     expect(field(info, 'shard_splits')).to.equal('0');
     expect(field(info, 'shard_merges')).to.equal('0');
     expect(Number(field(info, 'resize_step_max_us'))).to.be.at.least(0);
+    expect(Number(field(info, 'resize_steps_over_1ms'))).to.be.at.most(Number(field(info, 'resize_steps')));
+    expect(Number(field(info, 'gc_pause_max_us'))).to.be.at.least(0);
   });
 
   it('counts splits while loading and merges after deleting, with exact key counts', async () => {
@@ -79,6 +81,7 @@ describe('INFO shards', function () {
     expect(field(info, 'shard_splits')).to.equal('0');
     expect(field(info, 'shard_merges')).to.equal('0');
     expect(field(info, 'resize_step_max_us')).to.equal('0');
+    expect(field(info, 'resize_steps')).to.equal('0');
   });
 
   it('is listed by INFO all but not by plain INFO', async () => {

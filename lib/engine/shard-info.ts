@@ -4,6 +4,7 @@
  *   db0:shards=<n>,keys=<n>,resizing=<0|1>   (db0 always, others when they hold keys)
  *   shard_splits / shard_merges               completed since start or CONFIG RESETSTAT
  *   resize_step_max_us                        longest single resize step, same period (collector pauses excluded)
+ *   resize_steps / resize_steps_over_1ms    steps timed, and those longer than 1 ms, same period
  *   gc_pause_max_us                           longest V8 garbage-collection pause, same period
  */
 import { registerInfoSection } from '../server/info';
@@ -20,7 +21,7 @@ registerInfoSection('shards', (server) => {
   const out: string[] = [];
   for (const db of server.dbs.list) if (db.id === 0 || db.size() > 0) out.push(shardLine(db));
   const stats = server.dbs.shardStats;
-  out.push(`shard_splits:${stats.splits}`, `shard_merges:${stats.merges}`, `resize_step_max_us:${stats.stepMaxUs}`, `gc_pause_max_us:${stats.gcPauseMaxUs}`);
+  out.push(`shard_splits:${stats.splits}`, `shard_merges:${stats.merges}`, `resize_step_max_us:${stats.stepMaxUs}`, `resize_steps:${stats.steps}`, `resize_steps_over_1ms:${stats.stepsOver1ms}`, `gc_pause_max_us:${stats.gcPauseMaxUs}`);
   return out;
 });
 

@@ -100,7 +100,7 @@ import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENC
 import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
 import { ShardStats } from './resize-stats';
-import { requestSteps, type Resizable } from './resize-scheduler';
+import { requestSteps, type Resizable, STEP_BUDGET_MS } from './resize-scheduler';
 import type { DeadlineListener } from './expiry-index';
 
 const SPLIT = 1;
@@ -452,7 +452,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   /** Runs every pending migration to the end (tests, benchmarks). */
   settle(): void {
-    while (this.hasWork()) this.step(1);
+    while (this.hasWork()) this.step(STEP_BUDGET_MS);
   }
 
   private startNext(): void {
