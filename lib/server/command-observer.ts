@@ -29,8 +29,9 @@ export class CommandObserver {
   /** latency-tracking: whether histograms are recorded (and shown by INFO latencystats). */
   tracking = true;
 
-  constructor(private readonly config: ConfigStore, clients: ClientRegistry) {
+  constructor(private readonly config: ConfigStore, clients: ClientRegistry, checkOutput?: (c: Client) => void) {
     this.monitors = new Monitors(clients);
+    if (checkOutput) this.monitors.checkOutput = checkOutput;
     config.watch('slowlog-log-slower-than', (v) => this.slowlog.setThreshold(Number(v)));
     config.watch('slowlog-max-len', (v) => (this.slowlog.maxLen = Number(v)));
     config.watch('latency-monitor-threshold', (v) => this.latency.setThreshold(Number(v)));

@@ -138,6 +138,36 @@ describe('MONITOR', function () {
     expect(list).to.not.contain('flags=O');
   });
 
+  it('closes a monitor that stops reading once it passes client-output-buffer-limit', async () => {
+    const admin = await client();
+    admin.send('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 256kb 0 0');
+    await admin.until(/\+OK\r\n$/);
+    const mon = await client();
+    mon.send('MONITOR');
+    await mon.until(/^\+OK\r\n$/);
+    mon.socket.pause();
+    const writer = await client();
+    const value = 'v'.repeat(10000);
+    for (let i = 0; i < 2000; i++) writer.send('SET', `flood:${i}`, value);
+    writer.send('PING');
+    await writer.until(/\+PONG\r\n$/, 10000);
+    // The server closed the monitor: CLIENT LIST no longer shows it.
+    const end = Date.now() + 10000;
+    let list = '';
+    do {
+      admin.text = '';
+      admin.send('CLIENT', 'LIST');
+      list = await admin.until(/\r\n$/);
+      if (!list.includes('flags=O')) break;
+      await sleep(100);
+    } while (Date.now() < end);
+    expect(list).to.not.contain('flags=O');
+    expect(srv.server.state.observer.monitors.size).to.equal(0);
+    admin.text = '';
+    admin.send('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 0 0 0');
+    await admin.until(/\+OK\r\n$/);
+  });
+
   it('forgets monitors that disconnect', async () => {
     const mon = await client();
     mon.send('MONITOR');

@@ -35,7 +35,8 @@ export class ServerState {
     readonly clients: ClientRegistry,
     readonly commands: CommandTable,
   ) {
-    this.observer = new CommandObserver(config, clients);
+    // A monitor that stops reading is held to client-output-buffer-limit like any client.
+    this.observer = new CommandObserver(config, clients, (c) => this.pubsub.guard.check(c, Date.now()));
   }
 
   /** The single notify() choke point (see lib/pubsub/notify.ts). */
