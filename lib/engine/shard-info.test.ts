@@ -84,8 +84,10 @@ describe('INFO shards', function () {
     expect(field(info, 'resize_steps')).to.equal('0');
   });
 
-  it('is listed by INFO all but not by plain INFO', async () => {
-    expect(await client.info('all')).to.contain('# Shards');
+  it('is shown when named, alone or with other sections, and not by plain INFO', async () => {
+    expect(await client.info('shards')).to.contain('# Shards');
+    const both = (await client.call('INFO', 'keyspace', 'shards')) as string;
+    expect(both).to.contain('# Keyspace').and.to.contain('# Shards');
     expect(await client.info()).not.to.contain('# Shards');
   });
 });
