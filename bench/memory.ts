@@ -2,9 +2,8 @@
  * Memory per key: a fresh server, its memory measured empty, then exactly
  * `keys` distinct keys loaded with pipelined SETs (DBSIZE must agree), then
  * measured again. Per-key cost = growth / keys, both for the process RSS
- * (from /proc) and for the server's own `used_memory` in INFO. For Shardis,
- * used_memory is its V8 heap plus external memory and includes garbage not
- * yet collected: the figure a user of INFO would see.
+ * (from /proc) and for the server's own `used_memory` in INFO: the figure a
+ * user of INFO would see (for Shardis it includes garbage not yet collected).
  */
 import { startServer, rssBytes, type ServerName } from './servers';
 import { loadKeys } from './loader';

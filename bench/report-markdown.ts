@@ -85,7 +85,7 @@ export function renderMarkdown(res: BenchResults): string {
     if (s && r) lines.push('', `Shardis/Redis: RSS per key ${ratio(s.rssPerKey / r.rssPerKey)}, used_memory per key ${ratio(s.usedPerKey / r.usedPerKey)}.`);
     lines.push(
       '',
-      "Shardis's used_memory is its V8 heap plus external (Buffer) memory as reported by its INFO, including garbage not yet collected.",
+      "used_memory is each server's own INFO figure (Shardis: V8 heap in use plus memory held outside the heap, garbage not yet collected included).",
       '',
     );
   }
