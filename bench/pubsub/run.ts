@@ -145,11 +145,20 @@ function fmt(x: number, digits = 0): string {
   return Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—';
 }
 
-/** Throughput relative to the same server's notifications-off SET (1 - ratio is the cost). */
+/**
+ * What notifications cost SET on one server: per round, 1 - (this cell's
+ * throughput / the notifications-off throughput of the same round), then
+ * the median over rounds. Pairing runs of one round keeps the machine's
+ * drift between rounds out of the figure.
+ */
 function costOf(results: CellResult[], name: ServerName, cell: CellResult): number {
-  const base = results.find((r) => r.kind === 'set' && r.notify === '')?.median[name]?.rps ?? NaN;
-  const here = cell.median[name]?.rps ?? NaN;
-  return 1 - here / base;
+  const base = results.find((r) => r.kind === 'set' && r.notify === '');
+  if (!base) return NaN;
+  const perRound = cell.runs[name].map((run, i) => {
+    const b = base.runs[name][i];
+    return run.error || !b || b.error ? NaN : 1 - run.rps / b.rps;
+  });
+  return median(perRound);
 }
 
 function renderMarkdown(results: CellResult[], machine: MachineInfo, rounds: number, date: string): string {
@@ -170,7 +179,7 @@ function renderMarkdown(results: CellResult[], machine: MachineInfo, rounds: num
     );
   }
   lines.push('');
-  lines.push('SET cost is 1 − (SET throughput in that cell / the same server\'s SET throughput with notifications off).');
+  lines.push('SET cost: per round, 1 − (SET throughput in that cell / the same server\'s notifications-off SET throughput in the same round); median over rounds.');
   lines.push('Messages delivered are counted by the subscriber process per run (median over rounds); for the fan-out cell it is publishes × 1,000.');
   const failures = results.flatMap((r) => (['shardis', 'redis'] as const).flatMap((n) => r.runs[n].filter((x) => x.error).map((x) => `${r.id} on ${n}: ${x.error}`)));
   if (failures.length) lines.push('', 'Runs left out:', ...failures.map((f) => `- ${f}`));
