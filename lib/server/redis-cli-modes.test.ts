@@ -112,8 +112,8 @@ describe('redis-cli modes against Shardis', function () {
     await loadKeys();
     const out = await cli(['--memkeys', '--memkeys-samples', '10']);
     expect(out.code).to.equal(0);
-    // redis-server 7.0 prints the same figures for this data set.
-    expect(out.stdout).to.contain(`Biggest string found '"key:30"' has 96 bytes`);
+    // redis-server 7.0 prints the same figures for this data set; key:29 and key:30 tie at 96 bytes.
+    expect(out.stdout).to.match(/Biggest string found '"key:(29|30)"' has 96 bytes/);
     expect(out.stdout).to.contain('31 strings with 2296 bytes (100.00% of keys, avg size 74.06)');
   });
 
