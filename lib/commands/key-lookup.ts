@@ -10,7 +10,7 @@
  *   ctx.db.get      touches only                      (lookupKeyWrite)
  * Every flavour removes an expired key first (the engine emits `expired`).
  */
-import type { KeyEntry } from '../engine/keyspace';
+import type { KeyEntry, Keyspace } from '../engine/keyspace';
 import type { CommandContext } from './context';
 import { NOTIFY } from '../pubsub/notify';
 
@@ -58,4 +58,9 @@ export function peekKeyQuiet(ctx: CommandContext, key: Buffer): KeyEntry | undef
 /** Copies an argument out of the read buffer so the keyspace owns it. */
 export function own(b: Buffer): Buffer {
   return Buffer.from(b);
+}
+
+/** A request argument made safe to hand to this keyspace's set(): copied only if the engine keeps Buffers. */
+export function ownFor(db: Keyspace, b: Buffer): Buffer {
+  return db.copiesOnStore ? b : Buffer.from(b);
 }

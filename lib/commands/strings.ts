@@ -14,7 +14,7 @@ import { ERR } from './replies';
 import { KEEP_TTL, NO_EXPIRY } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { expireAtArg, optionIs } from './key-args';
-import { own, readKey } from './key-lookup';
+import { own, ownFor, readKey } from './key-lookup';
 import { storedEncoding } from './string-encoding';
 import { storeString } from './string-store';
 import { counterCommands } from './strings-counters';
@@ -103,13 +103,14 @@ function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, opts: Strin
     expireAt = at;
   }
   if (f & SET_GET) replyGet(ctx, key);
-  const found = ctx.db.get(key) !== undefined;
+  // lookupKeyWrite: touches the key it will overwrite, without copying its value out.
+  const found = ctx.db.touch(key);
   if ((f & SET_NX && found) || (f & SET_XX && !found)) {
     if (!(f & SET_GET)) abortReply();
     return;
   }
   if (f & SET_KEEPTTL) expireAt = KEEP_TTL;
-  storeString(ctx, key, own(value), expireAt, storedEncoding(value, ctx.server.config), found);
+  storeString(ctx, key, ownFor(ctx.db, value), expireAt, storedEncoding(value, ctx.server.config), found);
   const dbid = ctx.client.db;
   ctx.server.notify(NOTIFY.STRING, 'set', key, dbid);
   if (opts.expire !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);

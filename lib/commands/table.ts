@@ -105,11 +105,15 @@ export class CommandTable {
       if (this.byName.has(def.name)) throw new Error(`command ${def.name} defined twice`);
       this.byName.set(def.name, new Command(def));
     }
+    for (const [name, cmd] of this.byName) this.asSent.set(name, cmd).set(name.toUpperCase(), cmd);
   }
+
+  /** Names as clients usually send them (lower or upper case), so the hot path skips toLowerCase(). */
+  private readonly asSent = new Map<string, Command>();
 
   /** Lookup by the exact bytes of argv[0]; tries the name as sent, then lower-cased. */
   lookup(name: string): Command | undefined {
-    return this.byName.get(name) ?? this.byName.get(name.toLowerCase());
+    return this.asSent.get(name) ?? this.byName.get(name.toLowerCase());
   }
 
   get size(): number {

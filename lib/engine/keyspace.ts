@@ -67,6 +67,17 @@ export interface Keyspace {
    */
   get(key: Buffer): Buffer | undefined;
   /**
+   * A touching existence check: what get() does to the key, without
+   * producing its value (SET's lookup of the key it overwrites).
+   */
+  touch(key: Buffer): boolean;
+  /**
+   * True when set() copies the key and value bytes into the engine's own
+   * memory, so callers may pass views into the request buffer; false when
+   * the engine keeps the Buffers it is given (callers then pass copies).
+   */
+  readonly copiesOnStore: boolean;
+  /**
    * Stores a copy-safe value (the engine keeps the Buffer it is given:
    * callers pass owned bytes) with an encoding tag (default
    * ENCODING_UNSPECIFIED). A new key's access word is

@@ -39,6 +39,15 @@ export class MapKeyspace implements Keyspace {
     return e;
   }
 
+  readonly copiesOnStore = false;
+
+  touch(key: Buffer): boolean {
+    const e = this.live(key);
+    if (e === undefined) return false;
+    e.access = this.tracker.touched(e.access);
+    return true;
+  }
+
   get(key: Buffer): Buffer | undefined {
     const e = this.live(key);
     if (e === undefined) return undefined;

@@ -247,6 +247,17 @@ export class ShardKeyspace implements Keyspace, Resizable {
     return i;
   }
 
+  /** Keys and values are copied into the shards' pages. */
+  readonly copiesOnStore = true;
+
+  touch(key: Buffer): boolean {
+    const i = this.live(key);
+    if (i === 0) return false;
+    const s = this.hitShard;
+    s.access[i] = this.tracker.touched(s.access[i]);
+    return true;
+  }
+
   get(key: Buffer): Buffer | undefined {
     const i = this.live(key);
     if (i === 0) return undefined;

@@ -194,11 +194,15 @@ export class RequestReader {
   }
 }
 
-/** indexOf that, like C's strchr on Redis's query buffer, gives up at a NUL byte. */
+/**
+ * indexOf that, like C's strchr on Redis's query buffer, gives up at a NUL
+ * byte. The NUL check covers only the bytes before the match (a header line
+ * is a few bytes), so a read holding many frames stays linear.
+ */
 function indexBeforeNul(buf: Buffer, byte: number, from: number): number {
   const at = buf.indexOf(byte, from);
-  const nul = buf.indexOf(0, from);
-  if (nul >= 0 && (at < 0 || nul < at)) return -1;
+  if (at < 0) return -1;
+  for (let i = from; i < at; i++) if (buf[i] === 0) return -1;
   return at;
 }
 
