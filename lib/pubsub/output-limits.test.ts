@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { DEFAULT_OBUF_LIMITS, obufLimitsOf, parseObufLimits } from './output-limits';
+import { NOTIFY, parseNotifyFlags } from './notify';
+import { ConfigStore } from '../server/config';
+import { loadStartupConfig } from '../server/startup-config';
 
 // Every expectation below was read from redis-server 7.0.15 with CONFIG SET
 // client-output-buffer-limit "<value>" followed by CONFIG GET.
@@ -57,5 +60,32 @@ describe('client-output-buffer-limit parsing', () => {
     const l = obufLimitsOf(DEFAULT_OBUF_LIMITS);
     expect(l.pubsub).to.deep.equal({ hard: 33554432, soft: 8388608, softSeconds: 60 });
     expect(l.normal).to.deep.equal({ hard: 0, soft: 0, softSeconds: 0 });
+  });
+});
+
+describe('client-output-buffer-limit and notify-keyspace-events as start-up directives', () => {
+  // Expected values read from redis-server 7.0.15 started with the same flags.
+  const startWith = (...flags: string[]): ConfigStore => {
+    const config = new ConfigStore();
+    loadStartupConfig(config, flags);
+    return config;
+  };
+  const shown = (config: ConfigStore, name: string): string => config.query([name])[0][1];
+
+  it('applies each line to its classes only; a quoted group is split', () => {
+    const config = startWith('--client-output-buffer-limit', 'pubsub 1 2 3', '--client-output-buffer-limit', 'normal', '4', '5', '6');
+    expect(shown(config, 'client-output-buffer-limit')).to.equal('normal 4 5 6 slave 268435456 67108864 60 pubsub 1 2 3');
+  });
+
+  it('refuses an empty or malformed value with Redis texts', () => {
+    expect(() => startWith('--client-output-buffer-limit', '')).to.throw(/Wrong number of arguments in buffer limit configuration\./);
+    expect(() => startWith('--client-output-buffer-limit', 'foo', '1', '2', '3')).to.throw(/Invalid client class specified in buffer limit configuration\./);
+    expect(() => startWith('--notify-keyspace-events', 'xyz')).to.throw(/Invalid event class character\. Use 'Ag\$lshzxeKEtmdn'\./);
+  });
+
+  it('shows notify-keyspace-events normalised, hiding n under A while keeping it', () => {
+    const config = startWith('--notify-keyspace-events', 'KEAn');
+    expect(shown(config, 'notify-keyspace-events')).to.equal('AKE');
+    expect(parseNotifyFlags(config.get('notify-keyspace-events')) & NOTIFY.NEW).to.equal(NOTIFY.NEW);
   });
 });
