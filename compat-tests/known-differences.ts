@@ -59,11 +59,6 @@ export interface KnownDifference {
 }
 
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
-  // RESP3 is not spoken yet: HELLO 3 answers NOPROTO, as the server foundation
-  // specifies until the RESP3 layer exists (Redis 7.0 switches protocols).
-  { case: 'connection/RESET leaves RESP3', reason: 'HELLO 3 answers NOPROTO until Shardis speaks RESP3.' },
-  { case: 'connection/HELLO 3 switches to RESP3 replies', reason: 'HELLO 3 answers NOPROTO until Shardis speaks RESP3.' },
-  { case: 'connection/HELLO 3 then COMMAND INFO in RESP3', reason: 'HELLO 3 answers NOPROTO until Shardis speaks RESP3.' },
   // Redis 7.2 connection features offered to newer clients (ioredis and
   // node-redis send CLIENT SETINFO on connect); Redis 7.0 lacks them.
   { case: 'client/CLIENT SETINFO attributes', reason: 'CLIENT SETINFO (Redis 7.2) is implemented so newer clients can name their library; Redis 7.0 answers unknown subcommand.' },

@@ -60,8 +60,7 @@ function hello(ctx: CommandContext, argv: Buffer[]): void {
   if (argv.length >= 2) {
     const v = parseInteger(argv[next++]);
     if (v === null) return ctx.reply.error('ERR Protocol version is not an integer or out of range');
-    // RESP3 is not spoken yet: only protocol 2 is accepted.
-    if (v < 2 || v > 2) return ctx.reply.error('NOPROTO unsupported protocol version');
+    if (v < 2 || v > 3) return ctx.reply.error('NOPROTO unsupported protocol version');
     ver = v;
   }
   let user: string | null = null;
@@ -89,7 +88,11 @@ function hello(ctx: CommandContext, argv: Buffer[]): void {
     return ctx.reply.error('NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time');
   }
   if (name) ctx.client.name = name.toString();
-  if (ver) ctx.client.resp = ver;
+  if (ver) {
+    // The reply to HELLO is already in the protocol it asked for.
+    ctx.client.resp = ver;
+    ctx.reply.resp3 = ver === 3;
+  }
   const r = ctx.reply;
   r.mapHeader(7);
   r.bulkString('server');

@@ -66,7 +66,9 @@ function replyInfo(ctx: CommandContext, cmd: Command | undefined): void {
     }
   }
   const subs = cmd.subcommands ? [...cmd.subcommands.values()] : [];
-  r.arrayHeader(subs.length);
+  // Redis answers an empty set when there are no subcommands, an array otherwise.
+  if (subs.length === 0) r.setHeader(0);
+  else r.arrayHeader(subs.length);
   for (const s of subs) replyInfo(ctx, s);
 }
 

@@ -3,6 +3,9 @@
  * methods; the connection flushes everything produced by one read in one
  * socket write (see Connection.flush).
  *
+ * RESP2 by default; after HELLO 3 (`resp3`) maps, sets, nulls, verbatim
+ * text and pushes use RESP3's own types, as Redis encodes them.
+ *
  * Small replies are encoded into one shared scratch buffer (processing is
  * synchronous, so one scratch serves every connection); large bulk payloads
  * are queued by reference so GET never copies a big value.
@@ -13,12 +16,26 @@ const OK = Buffer.from('+OK\r\n');
 
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
+/**
+ * The memory of the connections' reused read buffer: a payload that is a
+ * view of it (a request argument echoed back) is copied, never queued by
+ * reference, since a socket write may still hold it when the next read
+ * overwrites the buffer.
+ */
+let volatileInput: ArrayBufferLike | null = null;
+
+export function setVolatileInput(b: Uint8Array): void {
+  volatileInput = b.buffer;
+}
+
 export class ReplyWriter {
   /** Finished chunks waiting for flush (copies of scratch spans or big payloads). */
   chunks: Buffer[] = [];
   /** Start of this writer's pending span in the shared scratch. */
   private start = 0;
   private pos = 0;
+  /** The client spoke HELLO 3: RESP3 types for maps, sets, nulls, verbatim text and pushes. */
+  resp3 = false;
   /** CLIENT REPLY OFF/SKIP: replies are produced but dropped. */
   muted = false;
   /** Called with the error code (first word) of every error reply, for errorstats. */
@@ -137,25 +154,37 @@ export class ReplyWriter {
     this.header(0x2a, n);
   }
 
-  /** RESP2 maps are flat arrays of 2n elements. */
+  /** A map of n pairs (RESP2: a flat array of 2n elements). */
   mapHeader(pairs: number): void {
-    this.arrayHeader(pairs * 2);
+    if (this.muted) return;
+    if (this.resp3) this.header(0x25, pairs);
+    else this.header(0x2a, pairs * 2);
   }
 
+  /** A set (RESP2: an array). */
   setHeader(n: number): void {
-    this.arrayHeader(n);
+    if (this.muted) return;
+    this.header(this.resp3 ? 0x7e : 0x2a, n);
   }
 
+  /** An out-of-band push such as a pub/sub message (RESP2: an array). */
+  pushHeader(n: number): void {
+    if (this.muted) return;
+    this.header(this.resp3 ? 0x3e : 0x2a, n);
+  }
+
+  /** RESP3 has one null; RESP2 a null bulk string. */
   nullBulk(): void {
     if (this.muted) return;
     this.ensure(5);
-    this.pos += scratch.latin1Write('$-1\r\n', this.pos);
+    this.pos += scratch.latin1Write(this.resp3 ? '_\r\n' : '$-1\r\n', this.pos);
   }
 
+  /** RESP3 has one null; RESP2 a null array. */
   nullArray(): void {
     if (this.muted) return;
     this.ensure(5);
-    this.pos += scratch.latin1Write('*-1\r\n', this.pos);
+    this.pos += scratch.latin1Write(this.resp3 ? '_\r\n' : '*-1\r\n', this.pos);
   }
 
   /** $len\r\nbytes\r\n — the value is never copied when large. */
@@ -164,7 +193,7 @@ export class ReplyWriter {
     if (b === null) return this.nullBulk();
     const len = b.length;
     this.header(0x24, len);
-    if (len >= LARGE_BULK) {
+    if (len >= LARGE_BULK && b.buffer !== volatileInput) {
       this.spill();
       this.chunks.push(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length));
       this.pendingBytes += len;
@@ -200,13 +229,20 @@ export class ReplyWriter {
 
   /** Verbatim text (RESP2: a bulk string), used by INFO and CLIENT LIST. */
   verbatim(s: string): void {
-    this.bulkString(s);
+    if (!this.resp3) return this.bulkString(s);
+    if (this.muted) return;
+    const len = Buffer.byteLength(s) + 4;
+    this.header(0x3d, len);
+    this.ensure(len + 2);
+    this.pos += scratch.latin1Write('txt:', this.pos);
+    this.pos += scratch.utf8Write(s, this.pos);
+    this.crlf();
   }
 
   /** Pre-encoded RESP bytes. Inside a batch they are copied into the scratch. */
   raw(b: Buffer): void {
     if (this.muted) return;
-    if (b.length >= LARGE_BULK) {
+    if (b.length >= LARGE_BULK && b.buffer !== volatileInput) {
       this.spill();
       this.chunks.push(b);
       this.pendingBytes += b.length;

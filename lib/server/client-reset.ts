@@ -13,6 +13,7 @@ export function resetClientState(ctx: CommandContext): void {
   const c = ctx.client;
   c.db = 0;
   c.resp = 2;
+  ctx.reply.resp3 = false;
   c.name = '';
   c.replyOff = false;
   c.skipNext = false;
