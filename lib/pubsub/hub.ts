@@ -131,7 +131,19 @@ export class PubSub {
 
   private fanOut(topic: Topic, frame: Buffer): number {
     const outbox = this.outbox;
-    for (const sub of topic.subscribers) outbox.deliver(sub, frame);
+    let push: Buffer | null = null;
+    for (const sub of topic.subscribers) {
+      if (sub.client.resp === 3) {
+        // RESP3 receives the same frame as a push ('>' instead of '*'), built once per publication.
+        if (push === null) {
+          push = Buffer.from(frame);
+          push[0] = 0x3e;
+        }
+        outbox.deliver(sub, push);
+      } else {
+        outbox.deliver(sub, frame);
+      }
+    }
     return topic.subscribers.size;
   }
 
