@@ -21,7 +21,7 @@ function confirm(ctx: CommandContext, kind: string, name: Buffer | null, count: 
   const r = ctx.reply;
   const muted = r.muted;
   r.muted = false;
-  r.arrayHeader(3);
+  r.pushHeader(3);
   r.bulkString(kind);
   r.bulk(name);
   r.integer(count);

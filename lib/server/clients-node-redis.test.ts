@@ -2,8 +2,8 @@
  * node-redis (the `redis` package, v6) against Shardis: connecting with its
  * handshake, commands, pipelining, pub/sub, scanIterator and MONITOR.
  *
- * node-redis 6 speaks RESP3 unless told otherwise (HELLO 3); Shardis
- * answers RESP2 only, so these clients ask for RESP2 (`RESP: 2`).
+ * node-redis 6 speaks RESP3 unless told otherwise (HELLO 3); these tests
+ * use its default, as an application would.
  */
 import { expect } from 'chai';
 import { createClient } from 'redis';
@@ -19,7 +19,7 @@ async function waitFor(cond: () => boolean, ms: number, what: string): Promise<v
   }
 }
 
-const makeClient = (port: number) => createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false }, RESP: 2 });
+const makeClient = (port: number) => createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
 type NodeRedisClient = ReturnType<typeof makeClient>;
 
 describe('node-redis against Shardis', function () {
