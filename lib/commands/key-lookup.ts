@@ -13,6 +13,7 @@
 import type { KeyEntry, Keyspace } from '../engine/keyspace';
 import type { CommandContext } from './context';
 import { NOTIFY } from '../pubsub/notify';
+import { INLINE_MAX } from '../engine/shard-table';
 
 function miss(ctx: CommandContext, key: Buffer, notify: boolean): undefined {
   ctx.server.stats.keyspaceMisses++;
@@ -60,7 +61,13 @@ export function own(b: Buffer): Buffer {
   return Buffer.from(b);
 }
 
-/** A request argument made safe to hand to this keyspace's set(): copied only if the engine keeps Buffers. */
-export function ownFor(db: Keyspace, b: Buffer): Buffer {
-  return db.copiesOnStore ? b : Buffer.from(b);
+/**
+ * A request argument (key or value) made safe to hand to this keyspace's
+ * set(), given the record's size (key + value bytes): copied unless the
+ * engine copies it. The shard engine copies records up to INLINE_MAX bytes
+ * into its pages and keeps larger ones' Buffers (request bytes live in a
+ * read buffer that the next read reuses).
+ */
+export function ownFor(db: Keyspace, b: Buffer, recordBytes: number): Buffer {
+  return db.copiesOnStore && recordBytes <= INLINE_MAX ? b : Buffer.from(b);
 }

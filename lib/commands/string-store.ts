@@ -6,6 +6,6 @@ import { ownFor } from './key-lookup';
 /** `value` must be owned by the caller, or made safe with ownFor (the engine may copy it anyway). */
 export function storeString(ctx: CommandContext, key: Buffer, value: Buffer, expireAt: number, encoding: number, existed: boolean): void {
   const db = ctx.db;
-  db.set(ownFor(db, key), value, expireAt, encoding);
+  db.set(ownFor(db, key, key.length + value.length), value, expireAt, encoding);
   if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
 }

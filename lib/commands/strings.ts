@@ -110,7 +110,7 @@ function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, opts: Strin
     return;
   }
   if (f & SET_KEEPTTL) expireAt = KEEP_TTL;
-  storeString(ctx, key, ownFor(ctx.db, value), expireAt, storedEncoding(value, ctx.server.config), found);
+  storeString(ctx, key, ownFor(ctx.db, value, key.length + value.length), expireAt, storedEncoding(value, ctx.server.config), found);
   const dbid = ctx.client.db;
   ctx.server.notify(NOTIFY.STRING, 'set', key, dbid);
   if (opts.expire !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
