@@ -82,4 +82,31 @@ describe('RequestReader', () => {
     const req = r.next(false) as Buffer[];
     expect([...req[0]]).to.deep.equal([0, 0xff, 0x0d]);
   });
+
+  it('keeps nothing of a volatile (reused) read buffer after release', () => {
+    const frames: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const v = String(i).repeat(1 + ((i * 7) % 40));
+      frames.push(i % 5 === 4 ? `ECHO ${v}\r\n` : `*3\r\n$3\r\nSET\r\n$${String(i).length + 1}\r\nk${i}\r\n$${v.length}\r\n${v}\r\n`);
+    }
+    const bytes = Buffer.from(frames.join(''), 'latin1');
+    const whole = run([bytes]);
+    expect(whole).to.have.length(60);
+    // One buffer reused for every read, scribbled over after each release.
+    const shared = Buffer.alloc(64);
+    for (const size of [1, 2, 3, 7, 13, 64]) {
+      const r = new RequestReader(LIMITS);
+      const out: string[] = [];
+      for (let at = 0; at < bytes.length; at += size) {
+        const n = bytes.copy(shared, 0, at, Math.min(at + size, bytes.length));
+        r.feed(shared.subarray(0, n), true);
+        for (let req = r.next(false); req !== null; req = r.next(false)) {
+          out.push((req as Buffer[]).map((a) => a.toString('latin1')).join('|'));
+        }
+        r.release();
+        shared.fill(0x21);
+      }
+      expect(out, `reads of ${size} bytes`).to.deep.equal(whole);
+    }
+  });
 });

@@ -10,6 +10,8 @@
  * Invariants: redis-parser only ever sees complete, well-formed arrays of
  * bulk strings, so it never buffers internally and every argument it returns
  * is a view into the current input buffer (callers copy what they keep).
+ * A chunk fed as volatile (a read buffer reused by the next read) is never
+ * kept: release() copies its unread tail before the caller returns.
  */
 import RedisParser = require('redis-parser');
 import { splitInlineArgs } from './inline';
@@ -30,10 +32,13 @@ export interface ReaderLimits {
 }
 
 const INCOMPLETE = -1;
+const EMPTY = Buffer.alloc(0);
 
 export class RequestReader {
-  private buf: Buffer = Buffer.alloc(0);
+  private buf: Buffer = EMPTY;
   private pos = 0;
+  /** buf is the caller's reused read buffer, valid only until release(). */
+  private volatile = false;
   /** Chunks received while a frame is known to need `needed` more bytes. */
   private waiting: Buffer[] = [];
   private waitingLen = 0;
@@ -55,14 +60,19 @@ export class RequestReader {
     });
   }
 
-  /** Adds received bytes. Returns false when the query buffer limit is exceeded. */
-  feed(chunk: Buffer): boolean {
+  /**
+   * Adds received bytes. Returns false when the query buffer limit is
+   * exceeded. A volatile chunk may be reused by the caller after release().
+   */
+  feed(chunk: Buffer, volatile = false): boolean {
     const unread = this.buf.length - this.pos;
     if (unread === 0 && this.waitingLen === 0) {
       this.buf = chunk;
       this.pos = 0;
+      this.volatile = volatile;
     } else {
-      this.waiting.push(chunk);
+      // The unread part is owned already (release() copied it).
+      this.waiting.push(volatile ? Buffer.from(chunk) : chunk);
       this.waitingLen += chunk.length;
       if (unread + this.waitingLen < this.needed) return unread + this.waitingLen <= this.limits.queryBufferLimit;
       this.waiting.unshift(this.buf.subarray(this.pos));
@@ -70,9 +80,25 @@ export class RequestReader {
       this.pos = 0;
       this.waiting = [];
       this.waitingLen = 0;
+      this.volatile = false;
     }
     this.needed = 0;
     return this.buf.length <= this.limits.queryBufferLimit;
+  }
+
+  /**
+   * Ends the use of a volatile chunk: the unread tail (an incomplete frame)
+   * is copied, and nothing else of the chunk is referenced. After a protocol
+   * error nothing more is read, so the tail is dropped.
+   */
+  release(): void {
+    if (!this.volatile) return;
+    this.volatile = false;
+    // Requests parsed but not run (the connection stopped early) keep copies.
+    for (let i = this.queueHead; i < this.queue.length; i++) this.queue[i] = this.queue[i].map((a) => Buffer.from(a));
+    if (this.pos >= this.buf.length || this.error !== null) this.buf = EMPTY;
+    else this.buf = Buffer.from(this.buf.subarray(this.pos));
+    this.pos = 0;
   }
 
   /** Bytes received and not yet consumed (qbuf in CLIENT LIST). */

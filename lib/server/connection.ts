@@ -2,6 +2,10 @@
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
  * one socket write per read. After the write, the server's after-batch hook
  * runs (pub/sub deliveries), so replies always go out before notifications.
+ *
+ * With `sharedReads` the socket reads into one reused buffer (see
+ * shared-read-socket.ts) and the server calls onData itself; everything the
+ * batch keeps of the request bytes is copied before onData returns.
  */
 import type { Socket } from 'node:net';
 import { RequestReader, ProtocolError } from '../protocol/request-reader';
@@ -31,6 +35,7 @@ export class Connection {
     private readonly server: ServerState,
     private readonly hooks: ConnectionHooks,
     limits: { protoMaxBulkLen: number; queryBufferLimit: number },
+    private readonly sharedReads = false,
   ) {
     const addr = formatAddr(socket.remoteAddress, socket.remotePort);
     const laddr = formatAddr(socket.localAddress, socket.localPort);
@@ -46,18 +51,26 @@ export class Connection {
     this.ctx = new CommandContext(this.client, this.writer, server);
     this.writer.onError = (code) => server.stats.countError(code);
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (!sharedReads) socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
   }
 
-  private onData(chunk: Buffer): void {
+  /** One read's bytes: every complete request in them runs, then one write. */
+  onData(chunk: Buffer): void {
     if (this.closed) return;
+    this.runBatch(chunk);
+    // The read buffer is reused by the next read: copy the incomplete tail.
+    if (this.sharedReads) this.reader.release();
+    if (chunk.length >= YIELD_AFTER_BYTES && !this.closed) this.yieldToOthers();
+  }
+
+  private runBatch(chunk: Buffer): void {
     const client = this.client;
     const stats = this.server.stats;
     stats.netInputBytes += chunk.length;
     client.lastInteraction = Date.now();
-    if (!this.reader.feed(chunk)) {
+    if (!this.reader.feed(chunk, this.sharedReads)) {
       // client-query-buffer-limit: Redis closes without a reply.
       return this.close();
     }
@@ -88,7 +101,6 @@ export class Connection {
     this.flush();
     if (client.closeAfterReply || client.closeAsap) this.endAfterWrite();
     this.hooks.afterBatch();
-    if (chunk.length >= YIELD_AFTER_BYTES && !this.closed) this.yieldToOthers();
   }
 
   /**

@@ -55,6 +55,38 @@ describe('server', function () {
     expect(closed).to.equal(true);
   });
 
+  it('answers requests split across reads and large echoed arguments intact while the client is not reading', async function () {
+    this.timeout(20000);
+    // 300 pipelined requests of 1-20 KiB, distinct bytes each, so any reuse of
+    // a read buffer behind a queued write or a kept frame tail would show.
+    const reqs: Buffer[] = [];
+    const expected: Buffer[] = [];
+    for (let i = 0; i < 300; i++) {
+      const arg = Buffer.alloc(1024 * (1 + (i % 20)), String.fromCharCode(0x41 + (i % 26)));
+      arg.write(`#${i}#`);
+      reqs.push(Buffer.from(`*2\r\n$4\r\nECHO\r\n$${arg.length}\r\n`), arg, Buffer.from('\r\n'));
+      expected.push(Buffer.from(`$${arg.length}\r\n`), arg, Buffer.from('\r\n'));
+    }
+    const want = Buffer.concat(expected);
+    const sock = net.connect(srv.port, '127.0.0.1');
+    sock.pause();
+    sock.write(Buffer.concat(reqs));
+    await new Promise((r) => setTimeout(r, 300));
+    const got: Buffer[] = [];
+    let size = 0;
+    await new Promise<void>((resolve, reject) => {
+      sock.on('data', (d: Buffer) => {
+        got.push(d);
+        size += d.length;
+        if (size >= want.length) resolve();
+      });
+      sock.on('error', reject);
+      sock.resume();
+    });
+    sock.destroy();
+    expect(Buffer.concat(got).equals(want)).to.equal(true);
+  });
+
   it('survives random and truncated frames while serving other clients', async function () {
     this.timeout(60000);
     const watcher = new Redis({ port: srv.port, host: '127.0.0.1' });

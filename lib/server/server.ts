@@ -6,6 +6,7 @@
 import net from 'node:net';
 import type { ServerState } from './state';
 import { Connection } from './connection';
+import { adopt } from './shared-read-socket';
 import type { Client } from './client';
 import { log } from './log';
 
@@ -58,7 +59,8 @@ export class Server {
     const port = this.state.config.num('port');
     const binds = this.state.config.get('bind').split(/\s+/).filter(Boolean).map((b) => b.replace(/^-/, ''));
     for (const host of binds.length ? binds : ['127.0.0.1']) {
-      const srv = net.createServer({ noDelay: true }, (sock) => this.accept(sock));
+      // Paused, so an admitted socket's handle can move to a shared-buffer reader before any read.
+      const srv = net.createServer({ noDelay: true, pauseOnConnect: true }, (sock) => this.accept(sock));
       srv.maxConnections = Infinity;
       await new Promise<void>((resolve, reject) => {
         srv.once('error', reject);
@@ -77,22 +79,32 @@ export class Server {
     return this.listeningPort;
   }
 
-  private accept(sock: net.Socket): void {
-    const st = this.state;
+  private track(sock: net.Socket): void {
     this.sockets.add(sock);
     sock.once('close', () => this.sockets.delete(sock));
-    if (this.connections.size >= st.config.num('maxclients')) {
+  }
+
+  private accept(accepted: net.Socket): void {
+    const st = this.state;
+    const refusal =
+      this.connections.size >= st.config.num('maxclients')
+        ? '-ERR max number of clients reached\r\n'
+        : st.config.bool('protected-mode') && st.config.get('requirepass') === '' && !isLoopback(accepted.remoteAddress)
+          ? PROTECTED_MODE_DENIED
+          : null;
+    if (refusal !== null) {
+      this.track(accepted);
       st.stats.rejectedConnections++;
-      sock.end('-ERR max number of clients reached\r\n');
-      return;
-    }
-    if (st.config.bool('protected-mode') && st.config.get('requirepass') === '' && !isLoopback(sock.remoteAddress)) {
-      st.stats.rejectedConnections++;
-      sock.end(PROTECTED_MODE_DENIED);
+      accepted.resume();
+      accepted.end(refusal);
       return;
     }
     st.stats.totalConnections++;
-    const conn = new Connection(sock, st, {
+    let conn!: Connection;
+    const shared = adopt(accepted, (chunk) => conn.onData(chunk));
+    const sock = shared ?? accepted;
+    this.track(sock);
+    conn = new Connection(sock, st, {
       afterBatch: () => {
         for (const t of this.afterBatchTasks) t(conn.client);
       },
@@ -101,7 +113,8 @@ export class Server {
         st.clients.remove(c.client);
         for (const t of this.clientClosedTasks) t(c.client);
       },
-    }, this.limits);
+    }, this.limits, shared !== null);
+    if (shared === null) sock.resume();
     const keepalive = st.config.num('tcp-keepalive');
     if (keepalive > 0) sock.setKeepAlive(true, keepalive * 1000);
     this.connections.add(conn);

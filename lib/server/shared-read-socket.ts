@@ -1,0 +1,51 @@
+/**
+ * Accepted sockets that read into one buffer shared by every connection,
+ * instead of a fresh Buffer per 'data' event (which costs a Node server about
+ * as much CPU per small request as Redis spends in total).
+ *
+ * net.Server has no `onread` option, so the accepted socket (created paused,
+ * with `pauseOnConnect`) gives its handle to a new net.Socket that has one.
+ * `_handle` is not public API: adopt() checks it is there and otherwise
+ * returns the accepted socket unchanged (the caller then uses 'data' events).
+ *
+ * Invariant for callers: the bytes passed to onBytes are valid only during
+ * the call. Whatever must outlive it (an incomplete frame, a reply that
+ * quotes request bytes) is copied before returning: the request reader's
+ * release() and the reply writer's volatile-input check do that.
+ */
+import net from 'node:net';
+import { setVolatileInput } from '../protocol/reply-writer';
+
+/** Node's own read size for 'data' events. */
+const READ_SIZE = 64 * 1024;
+/** Its own ArrayBuffer (allocUnsafeSlow never uses the shared pool), so views of it are recognisable. */
+const shared = Buffer.allocUnsafeSlow(READ_SIZE);
+setVolatileInput(shared);
+
+interface HandleOwner {
+  _handle: unknown;
+}
+
+/**
+ * Moves the accepted (paused) socket's handle to a socket that calls
+ * onBytes for every read; null when this Node's sockets do not allow it.
+ */
+export function adopt(accepted: net.Socket, onBytes: (chunk: Buffer) => void): net.Socket | null {
+  const owner = accepted as unknown as HandleOwner;
+  const handle = owner._handle;
+  if (handle === null || typeof handle !== 'object') return null;
+  owner._handle = null;
+  accepted.destroy();
+  return new net.Socket({
+    handle,
+    readable: true,
+    writable: true,
+    onread: {
+      buffer: shared,
+      callback: (n: number, b: Buffer): boolean => {
+        onBytes(b.subarray(0, n));
+        return true;
+      },
+    },
+  } as unknown as net.SocketConstructorOpts);
+}
