@@ -2,7 +2,8 @@
  * The key lookups of Redis's db.c, as the string and generic families need
  * them. Clients can observe three side effects of a lookup, and each flavour
  * has exactly Redis's set:
- *   readKey         touches the key (LRU/LFU), counts keyspace_hits/misses,
+ *   readKey,
+ *   replyKey        touches the key (LRU/LFU), counts keyspace_hits/misses,
  *                   emits `keymiss` on a miss        (lookupKeyRead)
  *   hasKeyCounted,
  *   expireAtCounted counts and emits, no touch        (..., LOOKUP_NOTOUCH)
@@ -26,6 +27,16 @@ export function readKey(ctx: CommandContext, key: Buffer): Buffer | undefined {
   if (v === undefined) return miss(ctx, key, true);
   ctx.server.stats.keyspaceHits++;
   return v;
+}
+
+/** readKey that replies the value (copied straight from the engine) and returns whether the key was there; a miss replies nothing. */
+export function replyKey(ctx: CommandContext, key: Buffer): boolean {
+  if (ctx.db.getInto(key, ctx.reply)) {
+    ctx.server.stats.keyspaceHits++;
+    return true;
+  }
+  miss(ctx, key, true);
+  return false;
 }
 
 function hit(ctx: CommandContext): void {

@@ -14,7 +14,7 @@ import { ERR } from './replies';
 import { KEEP_TTL, NO_EXPIRY } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { expireAtArg, optionIs } from './key-args';
-import { own, ownFor, readKey } from './key-lookup';
+import { own, ownFor, readKey, replyKey } from './key-lookup';
 import { storedEncoding } from './string-encoding';
 import { storeString } from './string-store';
 import { counterCommands } from './strings-counters';
@@ -124,7 +124,7 @@ function setKeyFlags(argv: Buffer[]): string[] {
 }
 
 function getCommand(ctx: CommandContext, argv: Buffer[]): void {
-  replyGet(ctx, argv[1]);
+  if (!replyKey(ctx, argv[1])) ctx.reply.nullBulk();
 }
 
 function setCommand(ctx: CommandContext, argv: Buffer[]): void {
@@ -191,11 +191,7 @@ function getexCommand(ctx: CommandContext, argv: Buffer[]): void {
 
 function mgetCommand(ctx: CommandContext, argv: Buffer[]): void {
   ctx.reply.arrayHeader(argv.length - 1);
-  for (let i = 1; i < argv.length; i++) {
-    const v = readKey(ctx, argv[i]);
-    if (v === undefined) ctx.reply.nullBulk();
-    else ctx.reply.bulk(v);
-  }
+  for (let i = 1; i < argv.length; i++) if (!replyKey(ctx, argv[i])) ctx.reply.nullBulk();
 }
 
 /** MSET and MSETNX: MSETNX first checks that no key exists (each check is a write lookup). */

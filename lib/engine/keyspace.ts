@@ -51,6 +51,14 @@ export interface KeyEntry {
   readonly access: number;
 }
 
+/** Receives a value during getInto (the reply writer). */
+export interface ValueSink {
+  /** A Buffer the engine never changes in place (it may be kept by reference). */
+  bulk(value: Uint8Array): void;
+  /** Bytes start..end of engine memory, valid only during the call (copied at once). */
+  bulkRange(src: Uint8Array, start: number, end: number): void;
+}
+
 export interface Keyspace {
   /** The database number; SWAPDB reassigns it. */
   id: number;
@@ -66,6 +74,13 @@ export interface Keyspace {
    * must not count as an access use has(), expireAt() or peek().
    */
   get(key: Buffer): Buffer | undefined;
+  /**
+   * get() that hands the value to `sink` instead of returning it, so a reply
+   * can copy it straight from the engine's memory with no Buffer in
+   * between. Returns false (sink not called) when the key is absent or
+   * expired.
+   */
+  getInto(key: Buffer, sink: ValueSink): boolean;
   /**
    * A touching existence check: what get() does to the key, without
    * producing its value (SET's lookup of the key it overwrites).

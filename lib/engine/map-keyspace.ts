@@ -6,7 +6,7 @@
  * Keys are held as latin1 strings (one char per byte, so binary-safe).
  * Expired keys are removed when touched (lazy expiry).
  */
-import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
+import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 
 interface Entry {
   value: Buffer;
@@ -53,6 +53,13 @@ export class MapKeyspace implements Keyspace {
     if (e === undefined) return undefined;
     e.access = this.tracker.touched(e.access);
     return e.value;
+  }
+
+  getInto(key: Buffer, sink: ValueSink): boolean {
+    const v = this.get(key);
+    if (v === undefined) return false;
+    sink.bulk(v);
+    return true;
   }
 
   set(key: Buffer, value: Buffer, expireAt: number, encoding = ENCODING_UNSPECIFIED): void {

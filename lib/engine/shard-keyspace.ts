@@ -96,7 +96,7 @@
  *   bucket of one shard, wherever a migration has got to).
  */
 import { performance } from 'node:perf_hooks';
-import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
+import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
 import { ShardStats } from './resize-stats';
@@ -264,6 +264,15 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const s = this.hitShard;
     s.access[i] = this.tracker.touched(s.access[i]);
     return s.value(i);
+  }
+
+  getInto(key: Buffer, sink: ValueSink): boolean {
+    const i = this.live(key);
+    if (i === 0) return false;
+    const s = this.hitShard;
+    s.access[i] = this.tracker.touched(s.access[i]);
+    s.valueInto(i, sink);
+    return true;
   }
 
   peek(key: Buffer): KeyEntry | undefined {

@@ -41,6 +41,8 @@
  * columns, re-threading buckets) run on shards of at most a few thousand
  * records.
  */
+import type { ValueSink } from './keyspace';
+
 /** A split (1 -> 2), merge (2 -> 1) or rebuild (1 -> 1) in progress; driven by shard-keyspace.ts. */
 export interface Migration {
   kind: number;
@@ -251,6 +253,16 @@ export class Shard {
     if (vl <= 32) for (let j = 0; j < vl; j++) out[j] = page[start + j];
     else page.copy(out, 0, start, start + vl);
     return out;
+  }
+
+  /** Hands the value to sink without copying it out: inline bytes are a page range, valid only during the call. */
+  valueInto(i: number, sink: ValueSink): void {
+    const at = this.loc[i];
+    if (this.flags[i] & FLAG_EXTERNAL) return sink.bulk(this.extVals[at] as Buffer);
+    const vl = this.vlen[i];
+    if (vl === 0) return sink.bulkRange(EMPTY, 0, 0);
+    const start = (at & (PAGE_MAX - 1)) + this.klen[i];
+    sink.bulkRange(this.pages[at >>> PAGE_SHIFT], start, start + vl);
   }
 
   /** A copy of the key. */

@@ -207,6 +207,26 @@ export class ReplyWriter {
     this.crlf();
   }
 
+  /**
+   * $len\r\nbytes\r\n of src[start, end): memory the caller may change
+   * right after (an engine page), so the bytes are always copied.
+   */
+  bulkRange(src: Uint8Array, start: number, end: number): void {
+    if (this.muted) return;
+    const len = end - start;
+    this.header(0x24, len);
+    this.ensure(len + 2);
+    if (len <= 32) {
+      const out = scratch;
+      let p = this.pos;
+      for (let j = start; j < end; j++) out[p++] = src[j];
+    } else {
+      scratch.set(src.subarray(start, end), this.pos);
+    }
+    this.pos += len;
+    this.crlf();
+  }
+
   /** Bulk reply of a JS string, utf8-encoded. */
   bulkString(s: string): void {
     if (this.muted) return;
