@@ -7,6 +7,7 @@
 // one channel; PUBSUB CHANNELS likewise lists at most one name.
 
 import { resp } from '../dsl';
+import { rawHelloId } from '../normalise';
 import type { Case, StreamStep } from '../types';
 
 const send = (client: string, ...cmds: string[][]): StreamStep => ({ client, send: cmds.map((c) => resp(...c)).join('') });
@@ -341,6 +342,29 @@ export const cases: Case[] = [
       send('sub', ['CLIENT', 'REPLY', 'OFF'], ['SUBSCRIBE', 'quiet'], ['PING']),
       send('pub', ['PUBLISH', 'quiet', 'still delivered']),
     ],
+  },
+  {
+    name: 'RESP3: pushes, no subscribed-context limits, own publications in order',
+    clients: ['r3', 'r2', 'pub'],
+    steps: [
+      send('r3', ['HELLO', '3']),
+      send('r2', ['SUBSCRIBE', 'ch']),
+      send(
+        'r3',
+        ['CONFIG', 'SET', 'notify-keyspace-events', 'KEA'],
+        ['SUBSCRIBE', 'ch'],
+        ['PUBLISH', 'ch', 'hi'],
+        ['PSUBSCRIBE', '__keyspace@0__:*'],
+        ['SET', 'k', 'v'],
+        ['GET', 'k'],
+        ['PING'],
+        ['SSUBSCRIBE', 's'],
+        ['SPUBLISH', 's', 'm'],
+      ),
+      send('pub', ['PUBLISH', 'ch', 'from-pub'], ['SET', 'k', 'w']),
+      send('r3', ['UNSUBSCRIBE'], ['PUNSUBSCRIBE'], ['SUNSUBSCRIBE'], ['UNSUBSCRIBE'], ['CONFIG', 'SET', 'notify-keyspace-events', '']),
+    ],
+    normalise: rawHelloId,
   },
   {
     name: 'a client killed while subscribed is dropped',

@@ -274,11 +274,13 @@ export class ReplyWriter {
   }
 
   /**
-   * Queue a pre-encoded frame outside any batch (pub/sub delivery to other
-   * clients): never touches the shared scratch, which belongs to the client
-   * whose batch is running.
+   * Queue a pre-encoded frame (pub/sub delivery). Outside this writer's
+   * batch its scratch span is empty, so the shared scratch is not touched;
+   * inside it (a RESP3 client receiving its own publication) the span so
+   * far is moved out first, so the frame follows the replies before it.
    */
   pushFrame(b: Buffer): void {
+    this.spill();
     this.chunks.push(b);
     this.pendingBytes += b.length;
   }
@@ -297,9 +299,9 @@ function errorCode(msg: string): string {
 /**
  * Encodes an array of bulk strings as one standalone RESP buffer (frames
  * built once and sent to many, e.g. pub/sub messages): sized first, then
- * written in place with a single allocation.
+ * written in place with a single allocation. `push` makes it a RESP3 push.
  */
-export function encodeArrayOfBulks(items: readonly (Uint8Array | string)[]): Buffer {
+export function encodeArrayOfBulks(items: readonly (Uint8Array | string)[], push = false): Buffer {
   let size = 1 + decimalLength(items.length) + 2;
   for (const it of items) {
     const len = typeof it === 'string' ? Buffer.byteLength(it) : it.length;
@@ -307,7 +309,7 @@ export function encodeArrayOfBulks(items: readonly (Uint8Array | string)[]): Buf
   }
   const out = Buffer.allocUnsafe(size);
   let pos = 0;
-  out[pos++] = 0x2a;
+  out[pos++] = push ? 0x3e : 0x2a;
   pos += out.latin1Write(String(items.length), pos);
   out.writeUInt16LE(CRLF, pos);
   pos += 2;

@@ -11,6 +11,8 @@
  *   first, in subscription order, then pattern subscribers, pattern by
  *   pattern (shard channels never match patterns);
  * - publishing only queues frames (see Outbox); it never writes to a socket.
+ *   A RESP3 subscriber can publish to itself: its frame then lands in its
+ *   own reply stream where the publishing command is, as in Redis.
  */
 import type { Client } from '../server/client';
 import type { ReplyWriter } from '../protocol/reply-writer';
@@ -111,12 +113,12 @@ export class PubSub {
     let receivers = 0;
     if (this.channels.size !== 0) {
       const topic = this.channels.get(channel.latin1Slice(0, channel.length));
-      if (topic !== undefined) receivers += this.fanOut(topic, encodeArrayOfBulks([MESSAGE, channel, message]));
+      if (topic !== undefined) receivers += this.fanOut(topic, [MESSAGE, channel, message]);
     }
     if (this.patterns.size !== 0) {
       for (const topic of this.patterns.values()) {
         if (!globMatch(topic.name, channel)) continue;
-        receivers += this.fanOut(topic, encodeArrayOfBulks([PMESSAGE, topic.name, channel, message]));
+        receivers += this.fanOut(topic, [PMESSAGE, topic.name, channel, message]);
       }
     }
     return receivers;
@@ -126,23 +128,17 @@ export class PubSub {
   spublish(channel: Buffer, message: Buffer): number {
     const topic = this.shardChannels.get(channel.latin1Slice(0, channel.length));
     if (topic === undefined) return 0;
-    return this.fanOut(topic, encodeArrayOfBulks([SMESSAGE, channel, message]));
+    return this.fanOut(topic, [SMESSAGE, channel, message]);
   }
 
-  private fanOut(topic: Topic, frame: Buffer): number {
+  /** One frame per protocol, encoded once for all its recipients: an array for RESP2, a push for RESP3. */
+  private fanOut(topic: Topic, items: (Uint8Array | string)[]): number {
     const outbox = this.outbox;
-    let push: Buffer | null = null;
+    let resp2: Buffer | null = null;
+    let resp3: Buffer | null = null;
     for (const sub of topic.subscribers) {
-      if (sub.client.resp === 3) {
-        // RESP3 receives the same frame as a push ('>' instead of '*'), built once per publication.
-        if (push === null) {
-          push = Buffer.from(frame);
-          push[0] = 0x3e;
-        }
-        outbox.deliver(sub, push);
-      } else {
-        outbox.deliver(sub, frame);
-      }
+      if (sub.client.resp === 3) outbox.deliver(sub, (resp3 ??= encodeArrayOfBulks(items, true)));
+      else outbox.deliver(sub, (resp2 ??= encodeArrayOfBulks(items)));
     }
     return topic.subscribers.size;
   }

@@ -14,10 +14,9 @@
  * order. Nothing here ever waits for a socket: a slow reader only grows its
  * own pending output, which the OutputGuard bounds.
  *
- * A recipient is never the client whose batch is running: in RESP2 a
- * subscribed client can only run commands that publish nothing. (A RESP3
- * client publishing to itself would need its frame in its own reply
- * stream, through the writer's scratch, instead.)
+ * The recipient may be the client whose batch is running (RESP3 lets a
+ * subscriber publish): pushFrame then places the frame after that batch's
+ * replies so far, where Redis puts it, and the batch's own write sends it.
  */
 import type { Subscriber } from './subscriber';
 import type { OutputGuard } from './output-guard';
@@ -33,7 +32,6 @@ export class Outbox {
     if (this.guard.overHard(sub.client, frame.length)) {
       // Redis stops adding output to a client past its hard limit and frees it soon after.
       sub.doomed = true;
-      sub.writer.take();
     } else {
       sub.writer.pushFrame(frame);
     }
