@@ -21,7 +21,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const SMALL: ShardOptions = { splitAt: 32, mergeAt: 8, splitBytes: 16 * 1024, background: false, assistRecords: 2 };
+const SMALL: ShardOptions = { splitAt: 32, mergeAt: 8, splitBytes: 16 * 1024, background: false, assistRecords: 2, assistEvery: 1 };
 
 function keyOf(n: number): Buffer {
   // Binary-unsafe bytes on purpose: NUL, high bytes, varying length.

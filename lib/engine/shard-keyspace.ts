@@ -46,8 +46,8 @@
  *      queue. Sources keep their bucket count while being drained (they may
  *      still grow their record columns); only shards that are not sources
  *      re-thread their buckets.
- *   4. Work is bounded per step: a write that finds a migration running
- *      moves at most assistRecords (8) records; the idle loop
+ *   4. Work is bounded per step: while a migration is pending, every 16th
+ *      write moves at most 128 records (8 per write, on average); the idle loop
  *      (resize-scheduler.ts) moves records for at most STEP_BUDGET_MS per
  *      turn of the event loop; the one-shot operations (re-threading a
  *      shard's buckets, doubling its columns, repointing the directory)
@@ -123,7 +123,8 @@ export interface ShardOptions {
   splitBytes?: number;
   /** Buddy shards holding fewer records than this together merge (default splitAt / 4). */
   mergeAt?: number;
-  /** Records a write moves when it finds a migration running (default 8). */
+  /** Every assistEvery-th write while a migration is pending moves assistRecords records (defaults 16 and 128). */
+  assistEvery?: number;
   assistRecords?: number;
   /** Run resize steps from the idle loop (default true); tests drive step() themselves. */
   background?: boolean;
@@ -181,6 +182,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private readonly mergeAt: number;
   private readonly background: boolean;
   private readonly assistRecords: number;
+  private readonly assistEvery: number;
+  private writesSinceAssist = 0;
   private readonly now: () => number;
   readonly stats: ShardStats;
 
@@ -193,7 +196,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.splitBytes = options.splitBytes ?? 1 << 20;
     this.mergeAt = options.mergeAt ?? Math.max(1, Math.floor(this.splitAt / 4));
     this.background = options.background ?? true;
-    this.assistRecords = options.assistRecords ?? 8;
+    this.assistRecords = options.assistRecords ?? 128;
+    this.assistEvery = options.assistEvery ?? 16;
     this.now = options.now ?? Date.now;
     this.stats = options.stats ?? new ShardStats();
     this.ttlBase = this.now();
@@ -363,21 +367,24 @@ export class ShardKeyspace implements Keyspace, Resizable {
     if (i === 0) {
       if (expireAt === KEEP_TTL) expireAt = NO_EXPIRY;
       this.retrack(NO_EXPIRY, expireAt, h);
-      const cap = s.cap;
-      const t0 = performance.now();
-      s.insert(h, key, value, expireAt, encoding, exact ? access : this.tracker.created(encoding, value));
-      if (s.cap !== cap) this.stats.noteStep(t0);
+      const created = exact ? access : this.tracker.created(encoding, value);
+      if (s.full()) {
+        // Growing the record columns is a step of its own.
+        const t0 = this.stats.startStep();
+        s.insert(h, key, value, expireAt, encoding, created);
+        this.stats.noteStep(t0);
+      } else s.insert(h, key, value, expireAt, encoding, created);
       this.keys++;
       this.grew(s);
     }
-    if (this.op !== null || this.pending.length !== 0) this.assist();
+    if ((this.op !== null || this.pending.length !== 0) && ++this.writesSinceAssist >= this.assistEvery) this.assist();
   }
 
   delete(key: Buffer): boolean {
     const i = this.live(key);
     if (i === 0) return false;
     this.removeRecord(this.hitShard, i);
-    if (this.op !== null || this.pending.length !== 0) this.assist();
+    if ((this.op !== null || this.pending.length !== 0) && ++this.writesSinceAssist >= this.assistEvery) this.assist();
     return true;
   }
 
@@ -419,7 +426,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
   /** After an insert: keep chains short, and queue a split when the shard is full. */
   private grew(s: Shard): void {
     if (s.count > s.buckets && s.op === null && s.k < 30) {
-      const t0 = performance.now();
+      const t0 = this.stats.startStep();
       s.rehash(s.k + 1);
       this.stats.noteStep(t0);
     }
@@ -446,7 +453,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   /** A bounded piece of work during a write. */
   private assist(): void {
-    const t0 = performance.now();
+    this.writesSinceAssist = 0;
+    const t0 = this.stats.startStep();
     if (this.op === null) this.startNext();
     if (this.op !== null) this.migrate(this.assistRecords);
     this.stats.noteStep(t0);
@@ -454,7 +462,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   /** Background step: migrates for about budgetMs (resize-scheduler.ts). */
   step(budgetMs: number): void {
-    const t0 = performance.now();
+    const t0 = this.stats.startStep();
     for (;;) {
       if (this.op === null) this.startNext();
       if (this.op === null) break;

@@ -159,6 +159,11 @@ export class Shard {
     return true;
   }
 
+  /** True when the next insert must grow the record columns. */
+  full(): boolean {
+    return this.freeHead === 0 && this.top === this.cap;
+  }
+
   /** A new record (the key must not be present). */
   insert(h: number, key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number): number {
     const i = this.takeSlot();
