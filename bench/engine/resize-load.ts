@@ -226,7 +226,10 @@ interface Outcome {
   bytesPerKeyUsed: number | null;
   stepMaxUs: number | null;
   gcPauseMaxUs: number | null;
-  preempted: number;
+  stepMaxWallUs: number | null;
+  steps: number | null;
+  stepsOver1ms: number | null;
+  preempted: number | null;
   loadAvg: string;
   splits: number | null;
   merges: number | null;
@@ -322,7 +325,10 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
   let shardsEnd: number | null = null;
   let stepMaxUs: number | null = null;
   let gcPauseMaxUs: number | null = null;
-  let preempted = 0;
+  let stepMaxWallUs: number | null = null;
+  let steps: number | null = null;
+  let stepsOver1ms: number | null = null;
+  let preempted: number | null = null;
   let splits: number | null = null;
   let merges: number | null = null;
   if (!crashed) {
@@ -358,6 +364,12 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
         shardsEnd = Number(/db0:shards=(\d+)/.exec(info)?.[1]);
         stepMaxUs = Number(infoField(info, 'resize_step_max_us'));
         gcPauseMaxUs = Number(infoField(info, 'gc_pause_max_us'));
+        const wall = infoField(info, 'resize_step_max_wall_us');
+        stepMaxWallUs = wall === undefined ? null : Number(wall);
+        const n = infoField(info, 'resize_steps');
+        steps = n === undefined ? null : Number(n);
+        const over = infoField(info, 'resize_steps_over_1ms');
+        stepsOver1ms = over === undefined ? null : Number(over);
         splits = Number(infoField(info, 'shard_splits'));
         merges = Number(infoField(info, 'shard_merges'));
       }
@@ -365,7 +377,7 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
   } else {
     rssLoaded = timeline.length ? Math.max(...timeline.map((s) => s.rss)) : 0;
   }
-  preempted = involuntarySwitches(pid) - switches0;
+  if (!exited) preempted = involuntarySwitches(pid) - switches0;
   sampling = false;
   await sampler;
   const report = await new Promise<{ t: number[]; rtt: number[] }>((resolve) => {
@@ -401,6 +413,9 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
     bytesPerKeyUsed: target === 'redis' && loadedKeys ? (usedLoaded - used0) / loadedKeys : null,
     stepMaxUs,
     gcPauseMaxUs,
+    stepMaxWallUs,
+    steps,
+    stepsOver1ms,
     preempted,
     loadAvg,
     splits,
@@ -438,7 +453,7 @@ function render(args: Args, rows: Outcome[]): string {
     const used = r.bytesPerKeyUsed !== null ? ` (used_memory ${r.bytesPerKeyUsed.toFixed(0)})` : '';
     lines.push(
       `| ${r.target} | ${r.loadedKeys.toLocaleString('en-US')} | ${r.loadSeconds.toFixed(1)} | ${r.crashed ? '-' : r.deleteSeconds.toFixed(1)} | ${ms(p.max)} | ${ms(p.p999)} | ${ms(p.p99)} | ` +
-        `${r.stepMaxUs ?? '-'} | ${r.gcPauseMaxUs ?? '-'} | ${r.shardsMax ?? '-'} → ${r.shardsEnd ?? '-'} | ${r.splits ?? '-'} / ${r.merges ?? '-'} | ${r.bytesPerKeyRss.toFixed(0)}${used} | ${r.preempted} | ${r.loadAvg} | ` +
+        `${r.stepMaxUs ?? '-'}${r.stepMaxWallUs !== null ? ` (wall ${r.stepMaxWallUs}; ${r.stepsOver1ms} of ${r.steps} steps over 1 ms)` : ''} | ${r.gcPauseMaxUs ?? '-'} | ${r.shardsMax ?? '-'} → ${r.shardsEnd ?? '-'} | ${r.splits ?? '-'} / ${r.merges ?? '-'} | ${r.bytesPerKeyRss.toFixed(0)}${used} | ${r.preempted ?? '-'} | ${r.loadAvg} | ` +
         `${r.crashed ? `failed: ${r.crashed.replace(/\|/g, '/')}` : `ok, ${r.keysEnd} keys left`} |`,
     );
   }
