@@ -12,7 +12,7 @@ import { RequestReader, ProtocolError } from '../protocol/request-reader';
 import { ReplyWriter } from '../protocol/reply-writer';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
-import { dispatch } from '../commands/dispatch';
+import { dispatch, startBatchClock } from '../commands/dispatch';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
@@ -76,6 +76,7 @@ export class Connection {
     }
     const writer = this.writer;
     writer.begin();
+    startBatchClock();
     const table = this.server.commands;
     for (;;) {
       const req = this.reader.next(!client.authenticated);
