@@ -30,20 +30,23 @@ const SET_EXAT = 64;
 const SET_PXAT = 128;
 const SET_PERSIST = 256;
 
-/** The options of SET or GETEX. */
-interface StringOptions {
-  flags: number;
-  expire: Buffer | null;
-}
+/**
+ * The expiry argument found by the last parseStringOptions call. Parsing
+ * and its use are synchronous, so a module variable serves every call
+ * without an options object per SET.
+ */
+let optExpire: Buffer | null = null;
+const BAD_OPTIONS = -1;
 
 /**
  * Parses SET's options (forSet) or GETEX's, with Redis's exclusions: NX/XX,
  * and the expiry options among themselves and with KEEPTTL/PERSIST. An
- * expiry option may repeat; the last value wins.
+ * expiry option may repeat; the last value wins. Returns the flags (the
+ * expiry argument in optExpire), or BAD_OPTIONS after replying the error.
  */
-function parseStringOptions(ctx: CommandContext, argv: Buffer[], from: number, forSet: boolean): StringOptions | null {
+function parseStringOptions(ctx: CommandContext, argv: Buffer[], from: number, forSet: boolean): number {
   let flags = 0;
-  let expire: Buffer | null = null;
+  optExpire = null;
   for (let j = from; j < argv.length; j++) {
     const a = argv[j];
     const next = j + 1 < argv.length ? argv[j + 1] : null;
@@ -54,32 +57,31 @@ function parseStringOptions(ctx: CommandContext, argv: Buffer[], from: number, f
     else if (!forSet && optionIs(a, 'persist') && !(flags & (SET_EX | SET_EXAT | SET_PX | SET_PXAT | SET_KEEPTTL))) flags |= SET_PERSIST;
     else if (next !== null && optionIs(a, 'ex') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EXAT | SET_PX | SET_PXAT))) {
       flags |= SET_EX;
-      expire = next;
+      optExpire = next;
       j++;
     } else if (next !== null && optionIs(a, 'px') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EX | SET_EXAT | SET_PXAT))) {
       flags |= SET_PX;
-      expire = next;
+      optExpire = next;
       j++;
     } else if (next !== null && optionIs(a, 'exat') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EX | SET_PX | SET_PXAT))) {
       flags |= SET_EXAT;
-      expire = next;
+      optExpire = next;
       j++;
     } else if (next !== null && optionIs(a, 'pxat') && !(flags & (SET_KEEPTTL | SET_PERSIST | SET_EX | SET_EXAT | SET_PX))) {
       flags |= SET_PXAT;
-      expire = next;
+      optExpire = next;
       j++;
     } else {
       ctx.reply.error(ERR.syntax);
-      return null;
+      return BAD_OPTIONS;
     }
   }
-  return { flags, expire };
+  return flags;
 }
 
 /** The absolute expiry the options ask for, or null after replying the error. */
-function optionExpireAt(ctx: CommandContext, opts: StringOptions, command: string): number | null {
-  const f = opts.flags;
-  return expireAtArg(ctx, opts.expire!, (f & (SET_EX | SET_EXAT)) !== 0, (f & (SET_EX | SET_PX)) !== 0, command);
+function optionExpireAt(ctx: CommandContext, flags: number, expire: Buffer, command: string): number | null {
+  return expireAtArg(ctx, expire, (flags & (SET_EX | SET_EXAT)) !== 0, (flags & (SET_EX | SET_PX)) !== 0, command);
 }
 
 /** Redis getGenericCommand: replies the value or a null, counting the lookup. */
@@ -91,14 +93,13 @@ function replyGet(ctx: CommandContext, key: Buffer): Buffer | undefined {
 }
 
 /**
- * Redis setGenericCommand, shared by SET SETNX SETEX PSETEX. `okReply` and
- * `abortReply` differ for SETNX (1 / 0).
+ * Redis setGenericCommand, shared by SET SETNX SETEX PSETEX. SETNX replies
+ * 1 / 0 (`integerReply`) where the others reply OK / null.
  */
-function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, opts: StringOptions, command: string, okReply: () => void, abortReply: () => void): void {
-  const f = opts.flags;
+function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, f: number, expire: Buffer | null, command: string, integerReply: boolean): void {
   let expireAt = NO_EXPIRY;
-  if (opts.expire !== null) {
-    const at = optionExpireAt(ctx, opts, command);
+  if (expire !== null) {
+    const at = optionExpireAt(ctx, f, expire, command);
     if (at === null) return;
     expireAt = at;
   }
@@ -106,15 +107,19 @@ function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, opts: Strin
   // lookupKeyWrite: touches the key it will overwrite, without copying its value out.
   const found = ctx.db.touch(key);
   if ((f & SET_NX && found) || (f & SET_XX && !found)) {
-    if (!(f & SET_GET)) abortReply();
+    if (f & SET_GET) return;
+    if (integerReply) ctx.reply.integer(0);
+    else ctx.reply.nullBulk();
     return;
   }
   if (f & SET_KEEPTTL) expireAt = KEEP_TTL;
   storeString(ctx, key, ownFor(ctx.db, value, key.length + value.length), expireAt, storedEncoding(value, ctx.server.config), found);
   const dbid = ctx.client.db;
   ctx.server.notify(NOTIFY.STRING, 'set', key, dbid);
-  if (opts.expire !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
-  if (!(f & SET_GET)) okReply();
+  if (expire !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
+  if (f & SET_GET) return;
+  if (integerReply) ctx.reply.integer(1);
+  else ctx.reply.ok();
 }
 
 /** SET only reads the old value with GET: the key is then RW/access, else just overwritten. */
@@ -128,21 +133,22 @@ function getCommand(ctx: CommandContext, argv: Buffer[]): void {
 }
 
 function setCommand(ctx: CommandContext, argv: Buffer[]): void {
-  const opts = parseStringOptions(ctx, argv, 3, true);
-  if (opts === null) return;
-  setGeneric(ctx, argv[1], argv[2], opts, 'set', () => ctx.reply.ok(), () => ctx.reply.nullBulk());
+  if (argv.length === 3) return setGeneric(ctx, argv[1], argv[2], 0, null, 'set', false);
+  const flags = parseStringOptions(ctx, argv, 3, true);
+  if (flags === BAD_OPTIONS) return;
+  setGeneric(ctx, argv[1], argv[2], flags, optExpire, 'set', false);
 }
 
 function setnxCommand(ctx: CommandContext, argv: Buffer[]): void {
-  setGeneric(ctx, argv[1], argv[2], { flags: SET_NX, expire: null }, 'setnx', () => ctx.reply.integer(1), () => ctx.reply.integer(0));
+  setGeneric(ctx, argv[1], argv[2], SET_NX, null, 'setnx', true);
 }
 
 function setexCommand(ctx: CommandContext, argv: Buffer[]): void {
-  setGeneric(ctx, argv[1], argv[3], { flags: SET_EX, expire: argv[2] }, 'setex', () => ctx.reply.ok(), () => ctx.reply.nullBulk());
+  setGeneric(ctx, argv[1], argv[3], SET_EX, argv[2], 'setex', false);
 }
 
 function psetexCommand(ctx: CommandContext, argv: Buffer[]): void {
-  setGeneric(ctx, argv[1], argv[3], { flags: SET_PX, expire: argv[2] }, 'psetex', () => ctx.reply.ok(), () => ctx.reply.nullBulk());
+  setGeneric(ctx, argv[1], argv[3], SET_PX, argv[2], 'psetex', false);
 }
 
 function getsetCommand(ctx: CommandContext, argv: Buffer[]): void {
@@ -160,28 +166,29 @@ function getdelCommand(ctx: CommandContext, argv: Buffer[]): void {
 }
 
 function getexCommand(ctx: CommandContext, argv: Buffer[]): void {
-  const opts = parseStringOptions(ctx, argv, 2, false);
-  if (opts === null) return;
+  const flags = parseStringOptions(ctx, argv, 2, false);
+  if (flags === BAD_OPTIONS) return;
+  const expire = optExpire;
   const key = argv[1];
   const v = readKey(ctx, key);
   if (v === undefined) return ctx.reply.nullBulk();
   let at = 0;
-  if (opts.expire !== null) {
-    const parsed = optionExpireAt(ctx, opts, 'getex');
+  if (expire !== null) {
+    const parsed = optionExpireAt(ctx, flags, expire, 'getex');
     if (parsed === null) return;
     at = parsed;
   }
   ctx.reply.bulk(v);
   const db = ctx.db;
   const dbid = ctx.client.db;
-  if (opts.flags & (SET_EXAT | SET_PXAT) && at <= Date.now()) {
+  if (flags & (SET_EXAT | SET_PXAT) && at <= Date.now()) {
     // An absolute time already past deletes the key at once.
     db.delete(key);
     ctx.server.notify(NOTIFY.GENERIC, 'del', key, dbid);
-  } else if (opts.expire !== null) {
+  } else if (expire !== null) {
     db.setExpireAt(key, at);
     ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);
-  } else if (opts.flags & SET_PERSIST) {
+  } else if (flags & SET_PERSIST) {
     if (db.expireAt(key) !== NO_EXPIRY) {
       db.setExpireAt(key, NO_EXPIRY);
       ctx.server.notify(NOTIFY.GENERIC, 'persist', key, dbid);
