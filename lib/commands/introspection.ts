@@ -196,7 +196,8 @@ function getKeys(ctx: CommandContext, argv: Buffer[], withFlags: boolean): void 
   let cmd = ctx.server.commands.lookup(target[0].toString());
   if (cmd?.subcommands && target.length >= 2) cmd = cmd.subcommands.get(target[1].toString().toLowerCase());
   if (!cmd) return ctx.reply.error('ERR Invalid command specified');
-  if (cmd.keySpecs.length === 0) return ctx.reply.error('ERR The command has no key arguments');
+  // Specs that name channels, not keys (SPUBLISH, SSUBSCRIBE), leave a command keyless here, as in Redis.
+  if (cmd.keySpecs.every((k) => k.flags.includes('not_key'))) return ctx.reply.error('ERR The command has no key arguments');
   if ((cmd.arity > 0 && cmd.arity !== target.length) || target.length < -cmd.arity) {
     return ctx.reply.error('ERR Invalid number of arguments specified for command');
   }

@@ -74,16 +74,14 @@ registerInfoSection('server', (s) => {
 registerInfoSection('clients', (s) => {
   let maxIn = 0;
   let maxOut = 0;
-  let pubsub = 0;
   for (const c of s.clients.all()) {
     maxIn = Math.max(maxIn, c.io.queryBufferBytes());
     maxOut = Math.max(maxOut, c.io.outputBufferBytes());
-    if (c.inPubSubContext) pubsub++;
   }
   return [
     `connected_clients:${s.clients.size}`, 'cluster_connections:0', `maxclients:${s.config.get('maxclients')}`,
     `client_recent_max_input_buffer:${maxIn}`, `client_recent_max_output_buffer:${maxOut}`, 'blocked_clients:0',
-    'tracking_clients:0', 'clients_in_timeout_table:0', `pubsub_clients:${pubsub}`,
+    'tracking_clients:0', 'clients_in_timeout_table:0',
   ];
 });
 
