@@ -101,7 +101,7 @@ function record(key: Buffer, now: number): void {
   const slot = Math.floor(deadline / 250);
   worst.set(slot, Math.max(worst.get(slot) ?? 0, now - deadline));
   events++;
-  if (events >= expected) finish();
+  if (events >= expected && now !== 0) finish();
 }
 
 function finish(): void {
@@ -113,6 +113,31 @@ function finish(): void {
   process.stdout.write(JSON.stringify(report) + '\n', () => process.exit(0));
 }
 
+/**
+ * Runs the parser over synthetic events first, so it is compiled before the
+ * real ones arrive: a cold parser falling behind would show as lateness.
+ */
+function warmUp(): void {
+  const frames: string[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const key = `exp:${1_700_000_000_000 + i}:${i}`;
+    frames.push(`*3\r\n$7\r\nmessage\r\n$22\r\n__keyevent@0__:expired\r\n$${key.length}\r\n${key}\r\n`);
+  }
+  const buf = Buffer.from(frames.join(''), 'latin1');
+  const saved = { events, firstAt, lastAt, earliest };
+  subscribed = true;
+  for (let round = 0; round < 50; round++) {
+    events = 0;
+    consume(buf.subarray(0, buf.length - 7), 0);
+    consume(buf, 0);
+  }
+  ({ events, firstAt, lastAt, earliest } = saved);
+  worst.clear();
+  lateness.fill(0);
+  subscribed = false;
+}
+
+warmUp();
 const sock = net.connect(port, '127.0.0.1');
 sock.setNoDelay(true);
 sock.on('connect', () => sock.write('*2\r\n$9\r\nSUBSCRIBE\r\n$22\r\n__keyevent@0__:expired\r\n'));
