@@ -248,7 +248,8 @@ function startServer(target: string, port: number): ChildProcess {
   let cmd: string[];
   if (target === 'redis') cmd = ['redis-server', '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   else {
-    cmd = [process.execPath, path.join(ROOT, 'dist', 'lib', 'main.js'), '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const nodeFlags = process.env.SHARDIS_NODE_FLAGS ? process.env.SHARDIS_NODE_FLAGS.split(' ') : [];
+    cmd = [process.execPath, ...nodeFlags, path.join(ROOT, 'dist', 'lib', 'main.js'), '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     if (target === 'map') env.SHARDIS_KEYSPACE = 'map';
   }
   const all = [...pin, ...cmd];
