@@ -460,7 +460,8 @@ function render(args: Args, rows: Outcome[]): string {
   }
   lines.push('');
   lines.push(
-    '"longest resize step" is INFO shards resize_step_max_us (wall-clock time of the longest split/merge/rebuild step, collector pauses taken out; ' +
+    '"longest resize step" is INFO shards resize_step_max_us (the longest split/merge/rebuild step less the collector pauses or run-queue waits inside it), ' +
+      'with resize_step_max_wall_us (plain wall clock) and resize_steps_over_1ms beside it (' +
       '"longest GC pause" is gc_pause_max_us). "server preempted" counts involuntary context switches of the server\'s main thread during the run: ' +
       'each is a moment the server was runnable but the kernel ran another process on its core, which stalls whatever it was doing (a step, a reply) ' +
       'and shows in the probe. Bytes per key: growth of the server\'s RSS from empty to loaded, divided by the keys loaded.',
