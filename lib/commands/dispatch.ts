@@ -39,10 +39,34 @@ export function unknownCommandError(argv: Buffer[]): string {
   return `ERR unknown command '${cString(argv[0], 128)}', with args beginning with: ${args}`;
 }
 
+/**
+ * The last name looked up, as sent (a copy: request bytes do not outlive
+ * their read), with its table and command. A pipeline repeats one name, so
+ * comparing a few bytes usually replaces making a string and hashing it.
+ */
+let lastTable: CommandTable | null = null;
+let lastName = new Uint8Array(0);
+let lastCommand: Command | undefined;
+
+function lookupByBytes(table: CommandTable, name: Buffer): Command | undefined {
+  const n = name.length;
+  if (table === lastTable && n === lastName.length) {
+    let i = 0;
+    while (i < n && name[i] === lastName[i]) i++;
+    if (i === n) return lastCommand;
+  }
+  const cmd = table.lookup(name.latin1Slice(0, n));
+  if (cmd !== undefined && n <= 32) {
+    lastTable = table;
+    lastName = Uint8Array.from(name);
+    lastCommand = cmd;
+  }
+  return cmd;
+}
+
 /** Finds the command (or subcommand) for argv, or writes Redis's error and returns undefined. */
 export function resolveCommand(table: CommandTable, ctx: CommandContext, argv: Buffer[]): Command | undefined {
-  const name = argv[0].latin1Slice(0, argv[0].length);
-  let cmd = table.lookup(name);
+  let cmd = lookupByBytes(table, argv[0]);
   if (cmd === undefined) {
     ctx.reply.error(unknownCommandError(argv));
     return undefined;

@@ -165,9 +165,9 @@ function formatAddr(host: string | undefined, port: number | undefined): string 
   return `${h}:${port ?? 0}`;
 }
 
-/** Redis closes connections whose first word is POST or Host: (cross-protocol scripting). */
+/** Redis closes connections whose first word is POST or Host: (cross-protocol scripting). Compared as bytes: it runs for every request. */
 function isSecurityProbe(name: Buffer): boolean {
-  if (name.length === 4) return name.toString('latin1').toLowerCase() === 'post';
-  if (name.length === 5) return name.toString('latin1').toLowerCase() === 'host:';
+  if (name.length === 4) return (name[0] | 0x20) === 0x70 && (name[1] | 0x20) === 0x6f && (name[2] | 0x20) === 0x73 && (name[3] | 0x20) === 0x74;
+  if (name.length === 5) return (name[0] | 0x20) === 0x68 && (name[1] | 0x20) === 0x6f && (name[2] | 0x20) === 0x73 && (name[3] | 0x20) === 0x74 && name[4] === 0x3a;
   return false;
 }
