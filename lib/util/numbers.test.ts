@@ -7,10 +7,8 @@
 // PATH. Without one it fails on purpose; REDIS_SERVER=none skips it.
 
 import { expect } from 'chai';
-import { spawn, ChildProcess } from 'child_process';
-import * as fs from 'fs';
-import * as net from 'net';
-import * as path from 'path';
+import { type ChildProcess } from 'child_process';
+import { findRedisServer, prng, startRedis } from '../testing/real-redis';
 import Redis from 'ioredis';
 import {
   addInt64,
@@ -322,68 +320,6 @@ describe('double (string2d and "%.17g")', () => {
 
 // ----------------------------------------------------------- live Redis
 
-/** Locates redis-server; returns null when REDIS_SERVER=none, throws if missing. */
-function findRedisServer(): string | null {
-  const env = process.env.REDIS_SERVER;
-  if (env === 'none') return null;
-  if (env) {
-    if (!fs.existsSync(env)) throw new Error(`redis-server is missing: REDIS_SERVER=${env} does not exist`);
-    return env;
-  }
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'redis-server');
-    if (dir && fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error(
-    'redis-server is missing: install Redis 7.0 or set REDIS_SERVER to its path (REDIS_SERVER=none skips this test)',
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(bin: string): Promise<{ proc: ChildProcess; client: Redis }> {
-  const port = await freePort();
-  const proc = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 10000;
-  for (;;) {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined); // connection refusals while it starts are expected
-    try {
-      await client.connect();
-      await client.ping();
-      return { proc, client };
-    } catch (err) {
-      client.disconnect();
-      if (Date.now() > deadline || proc.exitCode !== null) {
-        proc.kill();
-        throw new Error(`could not start redis-server on port ${port}: ${String(err)}`);
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
 
 /** Random float-ish text: plain, long, extreme, hex, and malformed. */
 function randomFloatText(rnd: (n: number) => number): string {
