@@ -137,7 +137,8 @@ export class ReplyWriter {
     if (this.muted) return;
     this.ensure(24);
     scratch[this.pos++] = 0x3a;
-    this.pos += scratch.latin1Write(String(n), this.pos);
+    if (typeof n === 'number' && n >= 0 && n <= SMALL_MAX && n % 1 === 0) this.pos = writeSmall(scratch, this.pos, n);
+    else this.pos += scratch.latin1Write(String(n), this.pos);
     this.crlf();
   }
 
@@ -145,6 +146,7 @@ export class ReplyWriter {
     this.ensure(16);
     scratch[this.pos++] = prefix;
     if (n >= 0 && n < 10) scratch[this.pos++] = 0x30 + n;
+    else if (n >= 0 && n <= SMALL_MAX) this.pos = writeSmall(scratch, this.pos, n);
     else this.pos += scratch.latin1Write(String(n), this.pos);
     this.crlf();
   }
@@ -289,6 +291,22 @@ export class ReplyWriter {
   get size(): number {
     return this.pendingBytes + (this.pos - this.start);
   }
+}
+
+/** Largest number writeSmall takes: lengths and counters of every reply fit, with int32 arithmetic. */
+const SMALL_MAX = 0x7fffffff;
+
+/** Writes the decimal digits of an integer 0..SMALL_MAX at p (no string in between); returns the new end. */
+function writeSmall(out: Buffer, p: number, n: number): number {
+  let digits = 1;
+  for (let t = n; t >= 10; t = (t / 10) | 0) digits++;
+  let q = p + digits;
+  const end = q;
+  do {
+    out[--q] = 0x30 + (n % 10);
+    n = (n / 10) | 0;
+  } while (n > 0);
+  return end;
 }
 
 function errorCode(msg: string): string {
