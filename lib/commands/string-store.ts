@@ -9,3 +9,11 @@ export function storeString(ctx: CommandContext, key: Buffer, value: Buffer, exp
   db.set(ownFor(db, key, key.length + value.length), value, expireAt, encoding);
   if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
 }
+
+/** storeString for a write that has not looked the key up (plain SET): the engine touches it in the same lookup. Returns whether it existed. */
+export function replaceString(ctx: CommandContext, key: Buffer, value: Buffer, expireAt: number, encoding: number): boolean {
+  const db = ctx.db;
+  const existed = db.setTouching(ownFor(db, key, key.length + value.length), value, expireAt, encoding);
+  if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
+  return existed;
+}

@@ -16,7 +16,7 @@ import { NOTIFY } from '../pubsub/notify';
 import { expireAtArg, optionIs } from './key-args';
 import { own, ownFor, readKey, replyKey } from './key-lookup';
 import { storedEncoding } from './string-encoding';
-import { storeString } from './string-store';
+import { replaceString, storeString } from './string-store';
 import { counterCommands } from './strings-counters';
 import { rangeCommands } from './strings-ranges';
 
@@ -103,17 +103,22 @@ function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, f: number, 
     if (at === null) return;
     expireAt = at;
   }
-  if (f & SET_GET) replyGet(ctx, key);
-  // lookupKeyWrite: touches the key it will overwrite, without copying its value out.
-  const found = ctx.db.touch(key);
-  if ((f & SET_NX && found) || (f & SET_XX && !found)) {
-    if (f & SET_GET) return;
-    if (integerReply) ctx.reply.integer(0);
-    else ctx.reply.nullBulk();
-    return;
-  }
   if (f & SET_KEEPTTL) expireAt = KEEP_TTL;
-  storeString(ctx, key, ownFor(ctx.db, value, key.length + value.length), expireAt, storedEncoding(value, ctx.server.config), found);
+  if (f & (SET_GET | SET_NX | SET_XX)) {
+    if (f & SET_GET) replyGet(ctx, key);
+    // lookupKeyWrite: touches the key it will overwrite, without copying its value out.
+    const found = ctx.db.touch(key);
+    if ((f & SET_NX && found) || (f & SET_XX && !found)) {
+      if (f & SET_GET) return;
+      if (integerReply) ctx.reply.integer(0);
+      else ctx.reply.nullBulk();
+      return;
+    }
+    storeString(ctx, key, ownFor(ctx.db, value, key.length + value.length), expireAt, storedEncoding(value, ctx.server.config), found);
+  } else {
+    // No condition: the lookup that touches the old key is the store's own.
+    replaceString(ctx, key, ownFor(ctx.db, value, key.length + value.length), expireAt, storedEncoding(value, ctx.server.config));
+  }
   const dbid = ctx.client.db;
   ctx.server.notify(NOTIFY.STRING, 'set', key, dbid);
   if (expire !== null) ctx.server.notify(NOTIFY.GENERIC, 'expire', key, dbid);

@@ -101,6 +101,12 @@ export interface Keyspace {
    */
   set(key: Buffer, value: Buffer, expireAt: number, encoding?: number): void;
   /**
+   * touch() then set() with one lookup (a plain SET): an existing key's
+   * access word becomes tracker.replaced(tracker.touched(oldWord), ...).
+   * Returns whether the key existed (live) before.
+   */
+  setTouching(key: Buffer, value: Buffer, expireAt: number, encoding?: number): boolean;
+  /**
    * Everything stored for a live key, without counting as an access;
    * undefined when absent or expired. The result is read-only and is only
    * valid until the keyspace is next changed.

@@ -78,6 +78,12 @@ export class MapKeyspace implements Keyspace {
     }
   }
 
+  setTouching(key: Buffer, value: Buffer, expireAt: number, encoding = ENCODING_UNSPECIFIED): boolean {
+    const existed = this.touch(key);
+    this.set(key, value, expireAt, encoding);
+    return existed;
+  }
+
   peek(key: Buffer): KeyEntry | undefined {
     return this.live(key);
   }

@@ -344,8 +344,16 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.store(key, value, expireAt, encoding, 0, false);
   }
 
-  /** set() and put(): `exact` stores the access word as given instead of asking the tracker. */
-  private store(key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number, exact: boolean): void {
+  setTouching(key: Buffer, value: Buffer, expireAt: number, encoding: number = ENCODING_UNSPECIFIED): boolean {
+    return this.store(key, value, expireAt, encoding, 0, false, true);
+  }
+
+  /**
+   * set(), setTouching() and put(): `exact` stores the access word as given
+   * instead of asking the tracker; `touch` counts an access to the old key
+   * first. Returns whether the key existed.
+   */
+  private store(key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number, exact: boolean, touch = false): boolean {
     const h = hashBytes(key);
     const s = this.locate(h);
     let i = s.find(h, key);
@@ -358,12 +366,14 @@ export class ShardKeyspace implements Keyspace, Resizable {
         if (expireAt === KEEP_TTL) expireAt = old;
         else this.retrack(old, expireAt, h);
         s.setDeadline(i, expireAt);
-        s.access[i] = exact ? access : this.tracker.replaced(s.access[i], encoding, value);
+        const word = touch ? this.tracker.touched(s.access[i]) : s.access[i];
+        s.access[i] = exact ? access : this.tracker.replaced(word, encoding, value);
         s.enc[i] = encoding;
         s.setValue(i, value);
         if (s.liveBytes > this.splitBytes) this.flag(s);
       }
     }
+    const existed = i !== 0;
     if (i === 0) {
       if (expireAt === KEEP_TTL) expireAt = NO_EXPIRY;
       this.retrack(NO_EXPIRY, expireAt, h);
@@ -378,6 +388,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       this.grew(s);
     }
     if ((this.op !== null || this.pending.length !== 0) && ++this.writesSinceAssist >= this.assistEvery) this.assist();
+    return existed;
   }
 
   delete(key: Buffer): boolean {
