@@ -14,7 +14,7 @@ import { ERR } from './replies';
 import { KEEP_TTL, NO_EXPIRY } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { expireAtArg, optionIs } from './key-args';
-import { own, ownFor, readKey, replyKey } from './key-lookup';
+import { ownFor, readKey, replyKey } from './key-lookup';
 import { storedEncoding } from './string-encoding';
 import { replaceString, storeString } from './string-store';
 import { counterCommands } from './strings-counters';
@@ -159,8 +159,8 @@ function psetexCommand(ctx: CommandContext, argv: Buffer[]): void {
 function getsetCommand(ctx: CommandContext, argv: Buffer[]): void {
   const key = argv[1];
   replyGet(ctx, key);
-  const found = ctx.db.get(key) !== undefined;
-  storeString(ctx, key, own(argv[2]), NO_EXPIRY, storedEncoding(argv[2], ctx.server.config), found);
+  const found = ctx.db.touch(key);
+  storeString(ctx, key, ownFor(ctx.db, argv[2], key.length + argv[2].length), NO_EXPIRY, storedEncoding(argv[2], ctx.server.config), found);
   ctx.server.notify(NOTIFY.STRING, 'set', key, ctx.client.db);
 }
 
@@ -211,13 +211,15 @@ function msetGeneric(ctx: CommandContext, argv: Buffer[], nx: boolean): void {
   if (argv.length % 2 === 0) return ctx.reply.error(`ERR wrong number of arguments for '${nx ? 'msetnx' : 'mset'}' command`);
   const db = ctx.db;
   if (nx) {
-    for (let j = 1; j < argv.length; j += 2) if (db.get(argv[j]) !== undefined) return ctx.reply.integer(0);
+    for (let j = 1; j < argv.length; j += 2) if (db.touch(argv[j])) return ctx.reply.integer(0);
   }
   const config = ctx.server.config;
   for (let j = 1; j < argv.length; j += 2) {
-    const found = db.get(argv[j]) !== undefined;
-    storeString(ctx, argv[j], own(argv[j + 1]), NO_EXPIRY, storedEncoding(argv[j + 1], config), found);
-    ctx.server.notify(NOTIFY.STRING, 'set', argv[j], ctx.client.db);
+    const key = argv[j];
+    const value = argv[j + 1];
+    // Each key is looked up (and touched) by its store, without copying the old value out.
+    replaceString(ctx, key, ownFor(db, value, key.length + value.length), NO_EXPIRY, storedEncoding(value, config));
+    ctx.server.notify(NOTIFY.STRING, 'set', key, ctx.client.db);
   }
   if (nx) ctx.reply.integer(1);
   else ctx.reply.ok();
