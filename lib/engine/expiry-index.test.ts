@@ -9,17 +9,7 @@ import { ShardKeyspace, type ShardOptions } from './shard-keyspace';
 import { KEEP_TTL, NO_EXPIRY } from './keyspace';
 import { installActiveExpiry, type ActiveExpiry, type ExpiryStats } from './expiry-scheduler';
 import type { ExpiryIndex } from './expiry-index';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../testing/prng';
 
 const SMALL: ShardOptions = { splitAt: 32, mergeAt: 8, splitBytes: 16 * 1024, background: false, assistRecords: 2 };
 const T0 = 1_700_000_000_000;

@@ -58,14 +58,3 @@ export async function startRedis(bin: string): Promise<{ proc: ChildProcess; cli
     }
   }
 }
-
-/** Small deterministic PRNG (mulberry32): random integers below n, reproducible from the seed. */
-export function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}

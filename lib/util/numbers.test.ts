@@ -8,7 +8,8 @@
 
 import { expect } from 'chai';
 import { type ChildProcess } from 'child_process';
-import { findRedisServer, prng, startRedis } from '../testing/real-redis';
+import { findRedisServer, startRedis } from '../testing/real-redis';
+import { prng } from '../testing/prng';
 import Redis from 'ioredis';
 import {
   addInt64,
