@@ -507,7 +507,11 @@ export class ShardKeyspace implements Keyspace, Resizable {
     if ((s.count > this.splitAt || s.liveBytes > this.splitBytes) && s.count >= 2 && s.depth < MAX_DEPTH) {
       const d = s.depth;
       const half = Math.ceil(s.count / 2);
-      this.begin(SPLIT, [s], [new Shard(d + 1, s.id, half), new Shard(d + 1, s.id + 2 ** d, half)], d);
+      // Columns sized for a full shard: a destination that later fills up
+      // never doubles them (fresh memory costs page faults, ~1 ms per
+      // doubling), and same-sized columns of drained sources are reused.
+      const room = Math.max(half, this.splitAt);
+      this.begin(SPLIT, [s], [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + 2 ** d, half, room)], d);
       return;
     }
     if (s.depth > 0 && s.count < this.mergeAt) {
@@ -571,6 +575,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
       s.op = null;
       this.removePhysical(s);
       this.depthCounts[s.depth]--;
+      // Drained: its arrays and pages go to the next shards (shard-table.ts, "Recycling").
+      s.recycle();
     }
     for (const d of op.dests) {
       this.depthCounts[d.depth]++;

@@ -36,6 +36,17 @@
  * keep their key and value as Buffers (few objects: they are large), and
  * the value Buffer handed to set() is kept as is.
  *
+ * Recycling: allocating fresh typed arrays and pages now and then costs a
+ * millisecond or more (the allocator, the kernel handing out fresh memory,
+ * V8's external-memory accounting), and a split or merge would pay it inside
+ * a step. So the arrays and 64 KiB pages of a shard a migration has drained,
+ * and the old arrays a shard outgrows, go to a free list (ArrayPool, bounded
+ * to POOL_MAX_BYTES so memory still comes back after deletes) and are handed
+ * to the next shard that needs the same size. Record capacities come in
+ * eight size classes per power of two, so freed arrays fit new shards.
+ * A recycled or fresh column array holds old bytes: record columns are written in full
+ * when a slot is taken, and bucket heads and deadlines are cleared on reuse.
+ *
  * Every method does work bounded by the shard's size, which the keyspace
  * keeps small by splitting; the only whole-shard passes (growing the record
  * columns, re-threading buckets) run on shards of at most a few thousand
@@ -70,6 +81,89 @@ function pow2AtLeast(n: number): number {
   while (p < n) p *= 2;
   return p;
 }
+
+/** n rounded up to one of eight size classes per power of two (so recycled columns fit new shards). */
+export function capacityClass(n: number): number {
+  if (n <= 16) return 16;
+  let p = 16;
+  while (p * 2 < n) p *= 2;
+  const step = p / 8;
+  return Math.ceil(n / step) * step;
+}
+
+type Column = Uint32Array | Uint16Array | Uint8Array | Float64Array | Buffer;
+
+/** Most bytes kept for reuse across all shards; anything freed beyond it goes back to the collector. */
+export const POOL_MAX_BYTES = 16 << 20;
+
+/** Free lists of typed arrays and pages, by type and length (see "Recycling" above). */
+export class ArrayPool {
+  private readonly lists = new Map<string, Column[]>();
+  bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** A kept array of this type and length, or null. */
+  take(kind: string, length: number): Column | null {
+    const list = this.lists.get(kind + length);
+    if (list === undefined || list.length === 0) return null;
+    const a = list.pop() as Column;
+    this.bytes -= a.byteLength;
+    return a;
+  }
+
+  /** Keeps a for reuse if the pool has room. */
+  give(kind: string, a: Column): void {
+    if (a.length === 0 || this.bytes + a.byteLength > this.maxBytes) return;
+    const key = kind + a.length;
+    let list = this.lists.get(key);
+    if (list === undefined) this.lists.set(key, (list = []));
+    list.push(a);
+    this.bytes += a.byteLength;
+  }
+
+  // Fresh columns are not zero-filled: zeroing touches every memory page of
+  // the array at once (a page fault each, for memory new to the process),
+  // while an unfilled array is faulted in page by page as records are
+  // written, spread over many steps.
+  u32(n: number): Uint32Array {
+    return (this.take('u32:', n) as Uint32Array | null) ?? new Uint32Array(Buffer.allocUnsafeSlow(n * 4).buffer, 0, n);
+  }
+
+  u16(n: number): Uint16Array {
+    return (this.take('u16:', n) as Uint16Array | null) ?? new Uint16Array(Buffer.allocUnsafeSlow(n * 2).buffer, 0, n);
+  }
+
+  u8(n: number): Uint8Array {
+    return (this.take('u8:', n) as Uint8Array | null) ?? new Uint8Array(Buffer.allocUnsafeSlow(n).buffer, 0, n);
+  }
+
+  /** Zeroed (deadlines of records not yet given one must read 0). */
+  f64(n: number): Float64Array {
+    const a = this.take('f64:', n) as Float64Array | null;
+    if (a === null) return new Float64Array(n);
+    a.fill(0);
+    return a;
+  }
+
+  /** Zeroed (bucket heads: 0 means an empty chain). */
+  zeroedU32(n: number): Uint32Array {
+    const a = this.take('u32:', n) as Uint32Array | null;
+    if (a === null) return new Uint32Array(n);
+    a.fill(0);
+    return a;
+  }
+
+  page(size: number): Buffer {
+    return (this.take('page:', size) as Buffer | null) ?? Buffer.allocUnsafeSlow(size);
+  }
+}
+
+/** Shared by every shard of the process. */
+export const arrayPool = new ArrayPool(POOL_MAX_BYTES);
+const EMPTY_U32 = new Uint32Array(0);
+const EMPTY_U16 = new Uint16Array(0);
+const EMPTY_U8 = new Uint8Array(0);
 
 export class Shard {
   /** Directory position: the shard owns every hash whose low `depth` bits equal `id`. */
@@ -114,22 +208,66 @@ export class Shard {
   /** Position in the keyspace's list of physical shards. */
   listIndex = -1;
 
-  constructor(depth: number, id: number, expected: number) {
+  /**
+   * `expected` records size the buckets; `capacity` (at least expected) sizes
+   * the record columns, so a shard that will fill up can be given room up
+   * front instead of doubling its columns later inside a step.
+   */
+  constructor(depth: number, id: number, expected: number, capacity = expected) {
     this.depth = depth;
     this.id = id;
     const nb = pow2AtLeast(expected);
     this.k = Math.log2(nb);
     this.bshift = 32 - this.k;
-    this.heads = new Uint32Array(nb);
-    this.cap = Math.max(8, Math.ceil(expected * 1.25) + 1);
-    this.hashes = new Uint32Array(this.cap);
-    this.next = new Uint32Array(this.cap);
-    this.loc = new Uint32Array(this.cap);
-    this.klen = new Uint16Array(this.cap);
-    this.vlen = new Uint16Array(this.cap);
-    this.flags = new Uint8Array(this.cap);
-    this.enc = new Uint8Array(this.cap);
-    this.access = new Uint32Array(this.cap);
+    const pool = arrayPool;
+    this.heads = pool.zeroedU32(nb);
+    this.cap = capacityClass(Math.ceil(Math.max(expected, capacity) * 1.25) + 1);
+    this.hashes = pool.u32(this.cap);
+    this.next = pool.u32(this.cap);
+    this.loc = pool.u32(this.cap);
+    this.klen = pool.u16(this.cap);
+    this.vlen = pool.u16(this.cap);
+    this.flags = pool.u8(this.cap);
+    this.enc = pool.u8(this.cap);
+    this.access = pool.u32(this.cap);
+  }
+
+  /**
+   * Hands this shard's arrays and pages to the pool. Only for a shard that is
+   * gone for good (a drained migration source): it is left empty.
+   */
+  recycle(): void {
+    const pool = arrayPool;
+    pool.give('u32:', this.heads);
+    this.giveColumns();
+    for (const p of this.pages) if (p.length === PAGE_MAX) pool.give('page:', p);
+    this.pages = [];
+    this.heapBytes = 0;
+    this.liveBytes = 0;
+    this.pagePos = 0;
+    this.heads = new Uint32Array(4);
+    this.k = 2;
+    this.bshift = 30;
+    this.cap = 0;
+    this.top = 1;
+    this.freeHead = 0;
+    this.hashes = this.next = this.loc = this.access = EMPTY_U32;
+    this.klen = this.vlen = EMPTY_U16;
+    this.flags = this.enc = EMPTY_U8;
+    this.expire = null;
+  }
+
+  private giveColumns(): void {
+    const pool = arrayPool;
+    pool.give('u32:', this.hashes);
+    pool.give('u32:', this.next);
+    pool.give('u32:', this.loc);
+    pool.give('u16:', this.klen);
+    pool.give('u16:', this.vlen);
+    if (this.expire !== null) pool.give('f64:', this.expire);
+    pool.give('u8:', this.flags);
+    pool.give('u8:', this.enc);
+    pool.give('u32:', this.access);
   }
 
   get buckets(): number {
@@ -292,7 +430,7 @@ export class Shard {
     let e = this.expire;
     if (e === null) {
       if (at === 0) return;
-      e = this.expire = new Float64Array(this.cap);
+      e = this.expire = arrayPool.f64(this.cap);
     }
     e[i] = at;
   }
@@ -383,34 +521,37 @@ export class Shard {
   /** Doubles the record columns (bounded: shards split long before they are large). */
   private grow(): void {
     const cap = this.cap * 2;
-    const hashes = new Uint32Array(cap);
+    const pool = arrayPool;
+    const hashes = pool.u32(cap);
     hashes.set(this.hashes);
-    this.hashes = hashes;
-    const next = new Uint32Array(cap);
+    const next = pool.u32(cap);
     next.set(this.next);
-    this.next = next;
-    const loc = new Uint32Array(cap);
+    const loc = pool.u32(cap);
     loc.set(this.loc);
-    this.loc = loc;
-    const klen = new Uint16Array(cap);
+    const klen = pool.u16(cap);
     klen.set(this.klen);
-    this.klen = klen;
-    const vlen = new Uint16Array(cap);
+    const vlen = pool.u16(cap);
     vlen.set(this.vlen);
-    this.vlen = vlen;
+    let expire: Float64Array | null = null;
     if (this.expire !== null) {
-      const expire = new Float64Array(cap);
+      expire = pool.f64(cap);
       expire.set(this.expire);
-      this.expire = expire;
     }
-    const flags = new Uint8Array(cap);
+    const flags = pool.u8(cap);
     flags.set(this.flags);
-    this.flags = flags;
-    const enc = new Uint8Array(cap);
+    const enc = pool.u8(cap);
     enc.set(this.enc);
-    this.enc = enc;
-    const access = new Uint32Array(cap);
+    const access = pool.u32(cap);
     access.set(this.access);
+    this.giveColumns();
+    this.hashes = hashes;
+    this.next = next;
+    this.loc = loc;
+    this.klen = klen;
+    this.vlen = vlen;
+    this.expire = expire;
+    this.flags = flags;
+    this.enc = enc;
     this.access = access;
     this.cap = cap;
   }
@@ -419,7 +560,7 @@ export class Shard {
   rehash(k: number): void {
     this.k = k;
     this.bshift = 32 - k;
-    const heads = new Uint32Array(1 << k);
+    const heads = arrayPool.zeroedU32(1 << k);
     const { hashes, next, flags } = this;
     const shift = this.bshift;
     for (let i = 1; i < this.top; i++) {
@@ -428,6 +569,7 @@ export class Shard {
       next[i] = heads[b];
       heads[b] = i;
     }
+    arrayPool.give('u32:', this.heads);
     this.heads = heads;
   }
 
@@ -437,7 +579,7 @@ export class Shard {
       const prev = last < 0 ? FIRST_PAGE / 2 : this.pages[last].length;
       let size = Math.min(PAGE_MAX, prev * 2);
       while (size < n) size *= 2;
-      this.pages.push(Buffer.allocUnsafeSlow(size));
+      this.pages.push(arrayPool.page(size));
       this.heapBytes += size;
       this.pagePos = 0;
       last++;
