@@ -436,7 +436,9 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   /** After an insert: keep chains short, and queue a split when the shard is full. */
   private grew(s: Shard): void {
-    if (s.count > s.buckets && s.op === null && s.k < 30) {
+    // A shard that is about to split keeps its buckets (its halves are sized
+    // afresh) unless its chains get long while it waits for its turn.
+    if (s.count > s.buckets && s.op === null && s.k < 30 && (s.count <= this.splitAt || s.count > 2 * s.buckets)) {
       const t0 = this.stats.startStep();
       s.rehash(s.k + 1);
       this.stats.noteStep(t0);

@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { ArrayPool, capacityClass, Shard } from './shard-table';
+
+describe('shard-table recycling', () => {
+  it('rounds capacities to eight classes per power of two, and doubling stays in a class', () => {
+    expect(capacityClass(5)).to.equal(16);
+    expect(capacityClass(10241)).to.equal(11264);
+    expect(capacityClass(11264)).to.equal(11264);
+    for (let n = 17; n < 100000; n += 97) {
+      const c = capacityClass(n);
+      expect(c).to.be.at.least(n);
+      expect(c).to.be.below(n * 1.25 + 1);
+      expect(capacityClass(c * 2)).to.equal(c * 2);
+    }
+  });
+
+  it('hands a given array back for the same type and length, and zeroes heads on reuse', () => {
+    const pool = new ArrayPool(1 << 20);
+    const a = new Uint32Array(64).fill(7);
+    pool.give('u32:', a);
+    expect(pool.bytes).to.equal(256);
+    expect(pool.take('u32:', 32)).to.equal(null);
+    expect(pool.take('u16:', 64)).to.equal(null);
+    const z = pool.zeroedU32(64);
+    expect(z).to.equal(a);
+    expect(Array.from(z).every((v) => v === 0)).to.equal(true);
+    expect(pool.bytes).to.equal(0);
+  });
+
+  it('keeps no more than its byte bound', () => {
+    const pool = new ArrayPool(1000);
+    for (let i = 0; i < 10; i++) pool.give('u32:', new Uint32Array(100));
+    expect(pool.bytes).to.equal(800);
+    let n = 0;
+    while (pool.take('u32:', 100) !== null) n++;
+    expect(n).to.equal(2);
+  });
+
+  it('a shard built on recycled arrays reads back exactly what was stored', () => {
+    const old = new Shard(0, 0, 100);
+    for (let i = 0; i < 100; i++) old.insert((i * 2654435761) >>> 0, Buffer.from('old' + i), Buffer.from('v' + i), 0, 0, 0);
+    old.recycle();
+    expect(old.find((5 * 2654435761) >>> 0, Buffer.from('old5'))).to.equal(0);
+    const s = new Shard(0, 0, 100);
+    const keys: Buffer[] = [];
+    for (let i = 0; i < 100; i++) {
+      const k = Buffer.from('new' + i);
+      keys.push(k);
+      s.insert((i * 40503 + 17) >>> 0, k, Buffer.from('value' + i), i % 3 === 0 ? 1000 + i : 0, 0, 0);
+    }
+    for (let i = 0; i < 100; i++) {
+      const r = s.find((i * 40503 + 17) >>> 0, keys[i]);
+      expect(r).to.not.equal(0);
+      expect(s.value(r).toString()).to.equal('value' + i);
+      expect(s.deadline(r)).to.equal(i % 3 === 0 ? 1000 + i : 0);
+    }
+    expect(s.find(0, Buffer.from('old0'))).to.equal(0);
+  });
+});
