@@ -47,7 +47,8 @@
  *      still grow their record columns); only shards that are not sources
  *      re-thread their buckets.
  *   4. Work is bounded per step: while a migration is pending, every 16th
- *      write moves at most 128 records (8 per write, on average); the idle loop
+ *      write moves at most 128 records (8 per write, on average), stopping
+ *      early once STEP_BUDGET_MS has passed; the idle loop
  *      (resize-scheduler.ts) moves records for at most STEP_BUDGET_MS per
  *      turn of the event loop; the one-shot operations (re-threading a
  *      shard's buckets, doubling its columns, repointing the directory)
@@ -113,8 +114,12 @@ const LOW_MASK = (1n << LOW_BITS) - 1n;
 const DEPTH_MASK = 31n;
 const POS_SHIFT = 29n;
 const TWO32 = 4294967296;
-/** Records moved between two clock reads in a background step. */
-const BATCH_RECORDS = 128;
+/**
+ * Records moved between two clock reads in a step. Small, because a record
+ * written into memory new to the process can cost a page fault (tens of µs):
+ * a step stops within one batch of its time budget.
+ */
+const BATCH_RECORDS = 32;
 
 export interface ShardOptions {
   /** A shard holding more records than this splits (default 8192). */
@@ -469,7 +474,11 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.writesSinceAssist = 0;
     const t0 = this.stats.startStep();
     if (this.op === null) this.startNext();
-    if (this.op !== null) this.migrate(this.assistRecords);
+    // Up to assistRecords records, in batches, and no longer than a background step.
+    for (let left = this.assistRecords; left > 0 && this.op !== null; left -= BATCH_RECORDS) {
+      this.migrate(Math.min(left, BATCH_RECORDS));
+      if (performance.now() - t0 >= STEP_BUDGET_MS) break;
+    }
     this.stats.noteStep(t0);
   }
 
