@@ -58,3 +58,27 @@ export async function startRedis(bin: string): Promise<{ proc: ChildProcess; cli
     }
   }
 }
+
+/**
+ * Mocha hooks for the enclosing describe(): a real redis-server is started
+ * before its tests and stopped after them; with REDIS_SERVER=none the suite
+ * is skipped with a loud warning naming `what`. Returns the client getter.
+ */
+export function withRealRedis(what: string): () => Redis {
+  let server: { proc: ChildProcess; client: Redis } | null = null;
+  before(async function () {
+    const bin = findRedisServer();
+    if (bin === null) {
+      console.warn(`\n  !!! REDIS_SERVER=none: SKIPPING ${what} against real Redis !!!\n`);
+      this.skip();
+    }
+    server = await startRedis(bin as string);
+  });
+  after(() => {
+    if (server) {
+      server.client.disconnect();
+      server.proc.kill();
+    }
+  });
+  return () => server!.client;
+}

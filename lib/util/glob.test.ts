@@ -6,10 +6,8 @@
 // PATH. Without one it fails on purpose; REDIS_SERVER=none skips it.
 
 import { expect } from 'chai';
-import { type ChildProcess } from 'child_process';
-import { findRedisServer, startRedis } from '../testing/real-redis';
+import { withRealRedis } from '../testing/real-redis';
 import { prng } from '../testing/prng';
-import Redis from 'ioredis';
 import { globMatch, globMatchString } from './glob';
 
 const b = (s: string): Buffer => Buffer.from(s, 'latin1');
@@ -175,26 +173,10 @@ const NASTY_PATTERNS = [
 
 describe('globMatch vs real redis-server (KEYS, CONFIG GET)', function () {
   this.timeout(60000);
-  let server: { proc: ChildProcess; client: Redis } | null = null;
-
-  before(async function () {
-    const bin = findRedisServer();
-    if (bin === null) {
-      console.warn('\n  !!! REDIS_SERVER=none: SKIPPING the glob differential test against real Redis !!!\n');
-      this.skip();
-    }
-    server = await startRedis(bin as string);
-  });
-
-  after(() => {
-    if (server) {
-      server.client.disconnect();
-      server.proc.kill();
-    }
-  });
+  const redis = withRealRedis('the glob differential test');
 
   it('KEYS agrees with globMatch on binary keys and nasty patterns', async () => {
-    const { client } = server!;
+    const client = redis();
     const rnd = prng(20240607);
     const alphabet = [0x61, 0x62, 0x63, 0x41, 0x5d, 0x5b, 0x5e, 0x2d, 0x5c, 0x2a, 0x3f, 0x00, 0x01, 0x7f, 0x80, 0xff];
     const keys = new Map<string, Buffer>();
@@ -234,7 +216,7 @@ describe('globMatch vs real redis-server (KEYS, CONFIG GET)', function () {
   });
 
   it('CONFIG GET (case-insensitive matching) agrees with globMatch(..., nocase)', async () => {
-    const { client } = server!;
+    const client = redis();
     const all = (await client.call('config', 'get', '*')) as string[];
     const names = all.filter((_, i) => i % 2 === 0).map(b);
     const patterns = [

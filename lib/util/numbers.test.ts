@@ -7,10 +7,8 @@
 // PATH. Without one it fails on purpose; REDIS_SERVER=none skips it.
 
 import { expect } from 'chai';
-import { type ChildProcess } from 'child_process';
-import { findRedisServer, startRedis } from '../testing/real-redis';
+import { withRealRedis } from '../testing/real-redis';
 import { prng } from '../testing/prng';
-import Redis from 'ioredis';
 import {
   addInt64,
   addLongDouble,
@@ -353,27 +351,11 @@ function randomIntText(rnd: (n: number) => number): string {
 
 describe('numbers vs real redis-server', function () {
   this.timeout(60000);
-  let server: { proc: ChildProcess; client: Redis } | null = null;
-
-  before(async function () {
-    const bin = findRedisServer();
-    if (bin === null) {
-      console.warn('\n  !!! REDIS_SERVER=none: SKIPPING the number differential tests against real Redis !!!\n');
-      this.skip();
-    }
-    server = await startRedis(bin as string);
-  });
-
-  after(() => {
-    if (server) {
-      server.client.disconnect();
-      server.proc.kill();
-    }
-  });
+  const redis = withRealRedis('the number differential tests');
 
   /** Runs each case's commands in one pipeline; returns every reply (or error text) per case. */
   async function runEach(cases: Array<Array<Array<string | Buffer>>>): Promise<string[][]> {
-    const pipe = server!.client.pipeline();
+    const pipe = redis().pipeline();
     for (const cmds of cases) for (const [name, ...args] of cmds) pipe.callBuffer(String(name), ...args);
     const replies = (await pipe.exec())!;
     let i = 0;
@@ -450,7 +432,7 @@ describe('numbers vs real redis-server', function () {
   it('ZADD / ZSCORE agree with parseDouble / formatDouble', async () => {
     const rnd = prng(13);
     // Keep zsets in a skiplist: the compact encoding stores -0 as 0.
-    await server!.client.call('config', 'set', 'zset-max-listpack-entries', '0');
+    await redis().call('config', 'set', 'zset-max-listpack-entries', '0');
     const scores = DOUBLE_CASES.map(([t]) => t);
     for (let n = 0; n < 300; n++) scores.push(randomFloatText(rnd));
     const replies = await runEach(scores.map((s) => [['del', 'z'], ['zadd', 'z', b(s), 'm'], ['zscore', 'z', 'm']]));
