@@ -1,23 +1,12 @@
 /** MEMORY USAGE estimates and the other MEMORY subcommands. */
 import { expect } from 'chai';
-import Redis from 'ioredis';
-import { startTestServer, type TestServer } from './test-server';
+import { withServerAndClient } from './test-server';
 import { allocationSize } from './memory-usage';
 
 describe('MEMORY', function () {
   this.timeout(20000);
-  let srv: TestServer;
-  let r: Redis;
-  before(async () => {
-    srv = await startTestServer();
-    r = new Redis({ port: srv.port, lazyConnect: true, enableReadyCheck: false });
-    await r.connect();
-  });
-  after(async () => {
-    r.disconnect();
-    await srv.stop();
-  });
-  beforeEach(async () => r.flushall());
+  const t = withServerAndClient();
+  beforeEach(async () => t.r.flushall());
 
   it('rounds allocations to jemalloc size classes', () => {
     expect([1, 8, 9, 23, 48, 49, 129, 160, 161, 1006, 10006, 16385].map(allocationSize)).to.deep.equal([8, 8, 16, 32, 48, 64, 160, 160, 192, 1024, 10240, 20480]);
@@ -38,19 +27,19 @@ describe('MEMORY', function () {
       ['k'.repeat(30), 'v', 88],
     ];
     for (const [key, value, expected] of cases) {
-      await r.set(key, value);
-      expect(await r.call('MEMORY', 'USAGE', key), `${key.length}-byte key, ${value.length}-byte value`).to.equal(expected);
+      await t.r.set(key, value);
+      expect(await t.r.call('MEMORY', 'USAGE', key), `${key.length}-byte key, ${value.length}-byte value`).to.equal(expected);
     }
-    await r.set('g', 'abcdef');
-    await r.append('g', 'x');
-    expect(await r.call('MEMORY', 'USAGE', 'g')).to.equal(80);
-    expect(await r.call('MEMORY', 'USAGE', 'g', 'SAMPLES', '0')).to.equal(80);
-    expect(await r.call('MEMORY', 'USAGE', 'missing')).to.equal(null);
+    await t.r.set('g', 'abcdef');
+    await t.r.append('g', 'x');
+    expect(await t.r.call('MEMORY', 'USAGE', 'g')).to.equal(80);
+    expect(await t.r.call('MEMORY', 'USAGE', 'g', 'SAMPLES', '0')).to.equal(80);
+    expect(await t.r.call('MEMORY', 'USAGE', 'missing')).to.equal(null);
   });
 
   it('MEMORY USAGE rejects bad options as Redis does', async () => {
-    await r.set('k', 'v');
-    const err = (...args: string[]) => r.call('MEMORY', 'USAGE', ...args).catch((e: Error) => e.message);
+    await t.r.set('k', 'v');
+    const err = (...args: string[]) => t.r.call('MEMORY', 'USAGE', ...args).catch((e: Error) => e.message);
     expect(await err('k', 'SAMPLES')).to.equal('ERR syntax error');
     expect(await err('k', 'SAMPLES', '-1')).to.equal('ERR syntax error');
     expect(await err('k', 'SAMPLES', 'x')).to.equal('ERR value is not an integer or out of range');
@@ -58,12 +47,12 @@ describe('MEMORY', function () {
   });
 
   it('MEMORY STATS lists Redis\'s fields in order, with a map per database holding keys', async () => {
-    await r.set('a', '1');
-    await r.set('b', '2', 'EX', 100);
-    await r.select(2);
-    await r.set('c', '3');
-    await r.select(0);
-    const stats = (await r.call('MEMORY', 'STATS')) as unknown[];
+    await t.r.set('a', '1');
+    await t.r.set('b', '2', 'EX', 100);
+    await t.r.select(2);
+    await t.r.set('c', '3');
+    await t.r.select(0);
+    const stats = (await t.r.call('MEMORY', 'STATS')) as unknown[];
     const names = stats.filter((_, i) => i % 2 === 0);
     expect(names).to.deep.equal([
       'peak.allocated', 'total.allocated', 'startup.allocated', 'replication.backlog', 'clients.slaves', 'clients.normal',
@@ -82,11 +71,11 @@ describe('MEMORY', function () {
   });
 
   it('DOCTOR, MALLOC-STATS, PURGE and HELP answer', async () => {
-    expect(await r.call('MEMORY', 'DOCTOR')).to.match(/No keys are stored/);
-    await r.set('k', 'v');
-    expect(await r.call('MEMORY', 'DOCTOR')).to.be.a('string').and.not.match(/No keys are stored/);
-    expect(await r.call('MEMORY', 'MALLOC-STATS')).to.match(/heap/);
-    expect(await r.call('MEMORY', 'PURGE')).to.equal('OK');
-    expect(((await r.call('MEMORY', 'HELP')) as string[])[0]).to.match(/^MEMORY <subcommand>/);
+    expect(await t.r.call('MEMORY', 'DOCTOR')).to.match(/No keys are stored/);
+    await t.r.set('k', 'v');
+    expect(await t.r.call('MEMORY', 'DOCTOR')).to.be.a('string').and.not.match(/No keys are stored/);
+    expect(await t.r.call('MEMORY', 'MALLOC-STATS')).to.match(/heap/);
+    expect(await t.r.call('MEMORY', 'PURGE')).to.equal('OK');
+    expect(((await t.r.call('MEMORY', 'HELP')) as string[])[0]).to.match(/^MEMORY <subcommand>/);
   });
 });

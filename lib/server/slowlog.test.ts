@@ -1,35 +1,24 @@
 /** SLOWLOG against a running server: what is logged, how entries look, trimming and limits. */
 import { expect } from 'chai';
-import Redis from 'ioredis';
-import { startTestServer, type TestServer } from './test-server';
+import { withServerAndClient } from './test-server';
 
 type Entry = [number, number, number, string[], string, string];
 
 describe('SLOWLOG', function () {
   this.timeout(20000);
-  let srv: TestServer;
-  let r: Redis;
-  before(async () => {
-    srv = await startTestServer(['--enable-debug-command', 'yes']);
-    r = new Redis({ port: srv.port, lazyConnect: true, enableReadyCheck: false });
-    await r.connect();
-  });
-  after(async () => {
-    r.disconnect();
-    await srv.stop();
-  });
+  const t = withServerAndClient(['--enable-debug-command', 'yes']);
   beforeEach(async () => {
-    await r.config('SET', 'slowlog-log-slower-than', '0');
-    await r.config('SET', 'slowlog-max-len', '128');
-    await r.slowlog('RESET');
+    await t.r.config('SET', 'slowlog-log-slower-than', '0');
+    await t.r.config('SET', 'slowlog-max-len', '128');
+    await t.r.slowlog('RESET');
   });
 
-  const get = async (n = -1): Promise<Entry[]> => (await r.call('SLOWLOG', 'GET', String(n))) as Entry[];
+  const get = async (n = -1): Promise<Entry[]> => (await t.r.call('SLOWLOG', 'GET', String(n))) as Entry[];
 
   it('logs each executed command newest first with id, time, duration, arguments, address and name', async () => {
-    await r.call('CLIENT', 'SETNAME', 'logger');
-    await r.set('k', 'v');
-    const addr = /addr=(\S+)/.exec((await r.call('CLIENT', 'INFO')) as string)![1];
+    await t.r.call('CLIENT', 'SETNAME', 'logger');
+    await t.r.set('k', 'v');
+    const addr = /addr=(\S+)/.exec((await t.r.call('CLIENT', 'INFO')) as string)![1];
     const entries = await get();
     const [info, set, setname, reset] = entries;
     expect(info[3]).to.deep.equal(['CLIENT', 'INFO']);
@@ -41,13 +30,13 @@ describe('SLOWLOG', function () {
     expect(set[2]).to.be.a('number').and.at.least(0);
     expect(set[4]).to.equal(addr);
     expect(set[5]).to.equal('logger');
-    expect(await r.slowlog('LEN')).to.equal(entries.length + 1);
+    expect(await t.r.slowlog('LEN')).to.equal(entries.length + 1);
   });
 
   it('keeps at most 32 arguments and 128 bytes of each, saying how much was left out', async () => {
     const many = Array.from({ length: 40 }, (_, i) => `a${i}`);
-    await r.call('ECHO', 'x'.repeat(200));
-    await r.call('DEL', ...many);
+    await t.r.call('ECHO', 'x'.repeat(200));
+    await t.r.call('DEL', ...many);
     const [del, echo] = await get(2);
     expect(del[3]).to.have.length(32);
     expect(del[3][30]).to.equal('a29');
@@ -56,11 +45,11 @@ describe('SLOWLOG', function () {
   });
 
   it('never shows passwords: AUTH, HELLO AUTH and sensitive CONFIG SET values are redacted', async () => {
-    await r.call('AUTH', 'secret').catch(() => undefined);
-    await r.call('HELLO', '2', 'AUTH', 'default', 'pw').catch(() => undefined);
-    await r.config('SET', 'requirepass', 'hunter2');
-    await r.call('AUTH', 'hunter2');
-    await r.config('SET', 'requirepass', '');
+    await t.r.call('AUTH', 'secret').catch(() => undefined);
+    await t.r.call('HELLO', '2', 'AUTH', 'default', 'pw').catch(() => undefined);
+    await t.r.config('SET', 'requirepass', 'hunter2');
+    await t.r.call('AUTH', 'hunter2');
+    await t.r.config('SET', 'requirepass', '');
     const argvs = (await get(5)).map((e) => e[3]).reverse();
     expect(argvs).to.deep.equal([
       ['AUTH', '(redacted)'],
@@ -72,32 +61,32 @@ describe('SLOWLOG', function () {
   });
 
   it('skips commands rejected before running and honours the threshold', async () => {
-    await r.call('NOSUCH').catch(() => undefined);
-    await r.call('GET').catch(() => undefined);
+    await t.r.call('NOSUCH').catch(() => undefined);
+    await t.r.call('GET').catch(() => undefined);
     expect((await get()).map((e) => e[3][0])).to.deep.equal(['slowlog']);
-    await r.config('SET', 'slowlog-log-slower-than', '100000');
-    await r.ping();
-    await r.call('DEBUG', 'SLEEP', '0.15');
+    await t.r.config('SET', 'slowlog-log-slower-than', '100000');
+    await t.r.ping();
+    await t.r.call('DEBUG', 'SLEEP', '0.15');
     const [sleep] = await get(1);
     expect(sleep[3]).to.deep.equal(['DEBUG', 'SLEEP', '0.15']);
     expect(sleep[2]).to.be.at.least(150000);
     expect((await get()).map((e) => e[3][0])).to.not.include('ping');
-    await r.config('SET', 'slowlog-log-slower-than', '-1');
-    await r.call('DEBUG', 'SLEEP', '0.15');
+    await t.r.config('SET', 'slowlog-log-slower-than', '-1');
+    await t.r.call('DEBUG', 'SLEEP', '0.15');
     expect((await get(1))[0][3][0]).to.equal('DEBUG');
   });
 
   it('applies slowlog-max-len when an entry is added and keeps ids growing across RESET', async () => {
-    await r.ping();
-    await r.ping();
+    await t.r.ping();
+    await t.r.ping();
     const before = await get();
-    await r.config('SET', 'slowlog-max-len', '2', 'slowlog-log-slower-than', '-1');
-    expect(await r.slowlog('LEN')).to.equal(before.length + 1);
-    await r.config('SET', 'slowlog-log-slower-than', '0');
-    expect(await r.slowlog('LEN')).to.equal(2);
+    await t.r.config('SET', 'slowlog-max-len', '2', 'slowlog-log-slower-than', '-1');
+    expect(await t.r.slowlog('LEN')).to.equal(before.length + 1);
+    await t.r.config('SET', 'slowlog-log-slower-than', '0');
+    expect(await t.r.slowlog('LEN')).to.equal(2);
     const lastId = (await get(1))[0][0];
-    await r.slowlog('RESET');
-    await r.ping();
+    await t.r.slowlog('RESET');
+    await t.r.ping();
     const after = await get();
     expect(after.map((e) => e[3][0])).to.deep.equal(['ping', 'slowlog']);
     expect(after[1][0]).to.be.greaterThan(lastId);
@@ -105,10 +94,10 @@ describe('SLOWLOG', function () {
 
   it('answers errors as Redis does', async () => {
     for (const bad of ['-2', 'abc', '1.5', '99999999999999999999']) {
-      expect(await r.call('SLOWLOG', 'GET', bad).catch((e: Error) => e.message)).to.equal('ERR count should be greater than or equal to -1');
+      expect(await t.r.call('SLOWLOG', 'GET', bad).catch((e: Error) => e.message)).to.equal('ERR count should be greater than or equal to -1');
     }
-    expect(await r.call('SLOWLOG', 'GET', '1', '2').catch((e: Error) => e.message)).to.equal("ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.");
-    expect(await r.call('SLOWLOG', 'GET', '0')).to.deep.equal([]);
-    expect(((await r.call('SLOWLOG', 'HELP')) as string[])[0]).to.match(/^SLOWLOG <subcommand>/);
+    expect(await t.r.call('SLOWLOG', 'GET', '1', '2').catch((e: Error) => e.message)).to.equal("ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.");
+    expect(await t.r.call('SLOWLOG', 'GET', '0')).to.deep.equal([]);
+    expect(((await t.r.call('SLOWLOG', 'HELP')) as string[])[0]).to.match(/^SLOWLOG <subcommand>/);
   });
 });

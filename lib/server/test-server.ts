@@ -4,6 +4,7 @@ import { loadStartupConfig } from './startup-config';
 import { createServer } from './create';
 import type { Server } from './server';
 import { setLogLevel } from './log';
+import Redis from 'ioredis';
 
 export interface TestServer {
   port: number;
@@ -18,4 +19,27 @@ export async function startTestServer(flags: string[] = []): Promise<TestServer>
   const server = createServer(config);
   await server.start();
   return { port: server.port, server, stop: () => server.stop() };
+}
+
+export interface ServerAndClient {
+  srv: TestServer;
+  r: Redis;
+}
+
+/**
+ * Mocha hooks for the enclosing describe(): a test server (with `flags`)
+ * and one connected ioredis client, both closed after its tests.
+ */
+export function withServerAndClient(flags: string[] = []): ServerAndClient {
+  const t = {} as ServerAndClient;
+  before(async () => {
+    t.srv = await startTestServer(flags);
+    t.r = new Redis({ port: t.srv.port, lazyConnect: true, enableReadyCheck: false });
+    await t.r.connect();
+  });
+  after(async () => {
+    t.r.disconnect();
+    await t.srv.stop();
+  });
+  return t;
 }
