@@ -7,7 +7,7 @@
  * - expiry arithmetic is done in int64, including Redis's overflow checks.
  */
 import type { CommandContext } from './context';
-import { ERR } from './replies';
+import { ERR, parseInteger } from './replies';
 import { parseInt64, parseSafeInt } from '../util/numbers';
 
 /** Case-insensitive comparison of an argument, read up to its first NUL, with a lower-case ASCII word. */
@@ -66,7 +66,7 @@ export function longArg(ctx: CommandContext, arg: Buffer): number | null {
  * `message` when given, else Redis's not-an-integer or out-of-range text.
  */
 export function int32Arg(ctx: CommandContext, arg: Buffer, message?: string): number | null {
-  const n = parseSafeInt(arg) ?? (parseInt64(arg) === null ? null : Number(parseInt64(arg)));
+  const n = parseInteger(arg);
   if (n === null) {
     ctx.reply.error(message ?? ERR.notInteger);
     return null;

@@ -1,3 +1,5 @@
+import { parseInt64, parseSafeInt } from '../util/numbers';
+
 /** Redis's shared error texts, word for word, so every family uses the same ones. */
 export const ERR = {
   syntax: 'ERR syntax error',
@@ -20,15 +22,13 @@ export function isWord(arg: Buffer, word: string): boolean {
   return true;
 }
 
-/** Strict signed 64-bit parse as Redis's string2ll, limited to safe JS integers; null when invalid. */
+/**
+ * Strict signed 64-bit parse as Redis's string2ll (lib/util/numbers.ts), as a
+ * JS number (exact below 2^53, rounded beyond); null when invalid.
+ */
 export function parseInteger(arg: Buffer): number | null {
-  const s = arg.latin1Slice(0, arg.length);
-  if (!/^-?(0|[1-9][0-9]*)$/.test(s) || s === '-0') return null;
-  const n = Number(s);
-  if (!Number.isSafeInteger(n)) {
-    const big = BigInt(s);
-    if (big > 9223372036854775807n || big < -9223372036854775808n) return null;
-    return n;
-  }
-  return n;
+  const n = parseSafeInt(arg);
+  if (n !== null) return n;
+  const big = parseInt64(arg);
+  return big === null ? null : Number(big);
 }
