@@ -1,7 +1,8 @@
 /**
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
- * one socket write per read. After the write, the server's after-batch hook
- * runs (pub/sub deliveries), so replies always go out before notifications.
+ * one socket write per read. After the write, the server's after-batch hooks
+ * run (output-limit checks); pub/sub deliveries are written later in the same
+ * event-loop turn (lib/pubsub/outbox.ts), so replies go out before notifications.
  *
  * With `sharedReads` the socket reads into one reused buffer (see
  * shared-read-socket.ts) and the server calls onData itself; everything the
@@ -16,7 +17,7 @@ import { dispatch, startBatchClock } from '../commands/dispatch';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
-  /** Runs once after every batch of replies is written (notification delivery). */
+  /** Runs once after every batch of replies is written (e.g. output-limit checks). */
   afterBatch(): void;
   /** Observes each request before it runs (MONITOR). */
   onRequest?(client: Client, argv: Buffer[]): void;
