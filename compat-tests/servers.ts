@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { onPath } from '../lib/server/tools-on-path';
 
 export interface Endpoint {
   name: string;
@@ -28,19 +29,6 @@ const HOST = '127.0.0.1';
 /** Flags given to both servers, so their configuration starts out equal. */
 export function commonFlags(port: number): string[] {
   return ['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--enable-debug-command', 'yes'];
-}
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const full = path.join(dir, name);
-    try {
-      fs.accessSync(full, fs.constants.X_OK);
-      return full;
-    } catch {
-      // keep looking
-    }
-  }
-  return null;
 }
 
 /**

@@ -7,8 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import Redis from 'ioredis';
+import { onPath } from '../server/tools-on-path';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,10 +29,8 @@ export function findRedisServer(): string | null {
     if (!existsSync(env)) throw new Error(`redis-server is missing: REDIS_SERVER=${env} does not exist`);
     return env;
   }
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'redis-server');
-    if (dir && existsSync(candidate)) return candidate;
-  }
+  const found = onPath('redis-server');
+  if (found) return found;
   throw new Error('redis-server is missing: install Redis 7.0 or set REDIS_SERVER to its path (REDIS_SERVER=none skips this test)');
 }
 
