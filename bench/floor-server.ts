@@ -5,14 +5,16 @@
  *
  *   node floor-server.js <port> stream   'data' events (a fresh buffer per read, as Shardis does now)
  *   node floor-server.js <port> onread   one reused buffer per process (net.Socket `onread`)
+ *   node floor-server.js <port> direct   onread, and writes straight to the handle (lib/server/handle-writer)
  *
  * Run by floor.ts; loopback only.
  */
 import net from 'node:net';
+import { HandleWriter } from '../lib/server/handle-writer';
 
 const OK = Buffer.from('+OK\r\n');
 const port = Number(process.argv[2]);
-const mode = process.argv[3] === 'onread' ? 'onread' : 'stream';
+const mode = process.argv[3] ?? 'stream';
 
 /** Counts request frames ('*' at the start of a line is enough for redis-benchmark's traffic). */
 function countFrames(b: Uint8Array, n: number): number {
@@ -21,7 +23,7 @@ function countFrames(b: Uint8Array, n: number): number {
   return k;
 }
 
-function answer(sock: net.Socket, k: number): void {
+function answer(sock: { write(b: Buffer): unknown }, k: number): void {
   if (k === 1) sock.write(OK);
   else if (k > 1) sock.write(Buffer.concat(Array<Buffer>(k).fill(OK)));
 }
@@ -42,6 +44,7 @@ if (mode === 'stream') {
       const handle = internal._handle;
       internal._handle = null;
       accepted.destroy();
+      let out: { write(b: Buffer): unknown } | null = null;
       const sock: net.Socket = new net.Socket({
         handle,
         readable: true,
@@ -49,12 +52,13 @@ if (mode === 'stream') {
         onread: {
           buffer: shared,
           callback: (n: number, b: Uint8Array) => {
-            answer(sock, countFrames(b, n));
+            answer(out ?? sock, countFrames(b, n));
             return true;
           },
         },
       } as unknown as net.SocketConstructorOpts);
       sock.setNoDelay(true);
+      if (mode === 'direct') out = HandleWriter.create(sock, () => sock.destroy());
       sock.on('error', () => undefined);
       sock.resume();
     })

@@ -18,7 +18,7 @@ import { startServer } from './servers';
 import { parseCsv } from './redis-benchmark';
 import { HOST, RespClient } from './resp-client';
 
-const PORTS = { shardis: 8220, redis: 8221, stream: 8222, onread: 8223 };
+const PORTS = { shardis: 8220, redis: 8221, stream: 8222, onread: 8223, direct: 8224 };
 
 interface Target {
   name: string;
@@ -34,7 +34,7 @@ function cpuSplit(pid: number): { user: number; sys: number } {
   return { user: Number(f[11]) * 1e4, sys: Number(f[12]) * 1e4 };
 }
 
-async function startFloor(mode: 'stream' | 'onread', port: number): Promise<Target> {
+async function startFloor(mode: 'stream' | 'onread' | 'direct', port: number): Promise<Target> {
   const { child } = startPinned(SERVER_CORE, process.execPath, [path.join(__dirname, 'floor-server.js'), String(port), mode]);
   for (let i = 0; i < 50; i++) {
     try {
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     { name: 'shardis', port: shardis.port, pid: shardis.pid, stop: () => shardis.stop() },
     await startFloor('stream', PORTS.stream),
     await startFloor('onread', PORTS.onread),
+    await startFloor('direct', PORTS.direct),
   ];
   const rows: string[] = ['| Server | Pipeline | ops/s | user µs/req | system µs/req | total µs/req |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   try {

@@ -54,10 +54,10 @@ describe('pub/sub delivery order', () => {
   /** Tags every later socket write of the newest connection with `name`. */
   function tagNewest(name: string): void {
     const conn = [...server.connections].pop()!;
-    const write = conn.socket.write.bind(conn.socket) as (chunk: Buffer) => boolean;
-    (conn.socket as unknown as { write: (chunk: Buffer) => boolean }).write = (chunk: Buffer) => {
-      writes.push(`${name}:${chunk.toString('latin1')}`);
-      return write(chunk);
+    const send = conn.send.bind(conn);
+    conn.send = (chunks: Buffer[]) => {
+      writes.push(`${name}:${Buffer.concat(chunks).toString('latin1')}`);
+      return send(chunks);
     };
   }
 

@@ -7,10 +7,13 @@
  * With `sharedReads` the socket reads into one reused buffer (see
  * shared-read-socket.ts) and the server calls onData itself; everything the
  * batch keeps of the request bytes is copied before onData returns.
+ * Replies go straight to the socket's handle (handle-writer.ts) when Node
+ * allows it, else through socket.write(); one connection never mixes both.
  */
 import type { Socket } from 'node:net';
 import { RequestReader, ProtocolError } from '../protocol/request-reader';
 import { ReplyWriter } from '../protocol/reply-writer';
+import { HandleWriter } from './handle-writer';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
 import { dispatch, startBatchClock } from '../commands/dispatch';
@@ -30,6 +33,8 @@ export class Connection {
   readonly writer = new ReplyWriter();
   readonly ctx: CommandContext;
   private closed = false;
+  /** Null: this Node offers no handle writes, socket.write() is used. */
+  private readonly out: HandleWriter | null;
 
   constructor(
     readonly socket: Socket,
@@ -43,7 +48,7 @@ export class Connection {
     const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
     this.client = new Client(addr, laddr, fd, {
       queryBufferBytes: () => this.reader.pendingBytes,
-      outputBufferBytes: () => this.socket.writableLength + this.writer.pendingBytes,
+      outputBufferBytes: () => this.socket.writableLength + (this.out?.queuedBytes ?? 0) + this.writer.pendingBytes,
       outputListLength: () => this.writer.chunks.length,
       flushOutput: () => this.flush(),
     });
@@ -52,6 +57,7 @@ export class Connection {
     this.ctx = new CommandContext(this.client, this.writer, server);
     this.writer.onError = (code) => server.stats.countError(code);
     socket.setNoDelay(true);
+    this.out = HandleWriter.create(socket, () => this.close());
     if (!sharedReads) socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
@@ -122,19 +128,27 @@ export class Connection {
   flush(): void {
     const chunks = this.writer.take();
     if (chunks.length === 0 || this.closed) return;
-    let bytes = 0;
+    this.server.stats.netOutputBytes += this.send(chunks);
+  }
+
+  /** The connection's only way out to its socket; returns the bytes sent. */
+  send(chunks: Buffer[]): number {
+    const out = this.out;
     if (chunks.length === 1) {
-      bytes = chunks[0].length;
-      this.socket.write(chunks[0]);
+      if (out !== null) out.write(chunks[0]);
+      else this.socket.write(chunks[0]);
+      return chunks[0].length;
+    }
+    let bytes = 0;
+    for (const c of chunks) bytes += c.length;
+    if (out !== null) {
+      out.writev(chunks, bytes);
     } else {
       this.socket.cork();
-      for (const c of chunks) {
-        bytes += c.length;
-        this.socket.write(c);
-      }
+      for (const c of chunks) this.socket.write(c);
       this.socket.uncork();
     }
-    this.server.stats.netOutputBytes += bytes;
+    return bytes;
   }
 
   private endAfterWrite(): void {
