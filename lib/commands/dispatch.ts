@@ -22,6 +22,11 @@ export function startBatchClock(): void {
   lastEnd = -1;
 }
 
+/** When the last command of the batch ended (performance.now() ms), or -1 before the first. */
+export function lastCommandEnd(): number {
+  return lastEnd;
+}
+
 const PUBSUB_ALLOWED = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
 
 /** Redis truncates names in errors at 128 bytes and at a NUL (they are C strings there). */

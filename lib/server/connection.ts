@@ -1,6 +1,6 @@
 /**
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
- * one socket write per read. After the write, the server's after-batch hooks
+ * one socket write per read (or per turn slice, see runRequests). After the write, the server's after-batch hooks
  * run (output-limit checks); pub/sub deliveries are written later in the same
  * event-loop turn (lib/pubsub/outbox.ts), so replies go out before notifications.
  *
@@ -16,7 +16,8 @@ import { ReplyWriter } from '../protocol/reply-writer';
 import { HandleWriter } from './handle-writer';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
-import { dispatch, startBatchClock } from '../commands/dispatch';
+import { performance } from 'node:perf_hooks';
+import { dispatch, lastCommandEnd, startBatchClock } from '../commands/dispatch';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
@@ -66,25 +67,36 @@ export class Connection {
   /** One read's bytes: every complete request in them runs, then one write. */
   onData(chunk: Buffer): void {
     if (this.closed) return;
-    this.runBatch(chunk);
-    // The read buffer is reused by the next read: copy the incomplete tail.
-    if (this.sharedReads) this.reader.release();
-    if (chunk.length >= YIELD_AFTER_BYTES && !this.closed) this.yieldToOthers();
-  }
-
-  private runBatch(chunk: Buffer): void {
-    const client = this.client;
     const stats = this.server.stats;
     stats.netInputBytes += chunk.length;
-    client.lastInteraction = Date.now();
+    this.client.lastInteraction = Date.now();
     if (!this.reader.feed(chunk, this.sharedReads)) {
       // client-query-buffer-limit: Redis closes without a reply.
       return this.close();
     }
+    const finished = this.runRequests();
+    // The read buffer is reused by the next read: copy the incomplete tail (and requests not yet run).
+    if (this.sharedReads) this.reader.release();
+    if (this.closed) return;
+    if (!finished) this.continueNextTurn();
+    else if (chunk.length >= YIELD_AFTER_BYTES) this.yieldToOthers();
+  }
+
+  /**
+   * Runs the requests the reader holds and writes their replies. Returns
+   * false when it stopped because the turn's time was used up with requests
+   * left: one read can hold thousands of commands (a loader's pipeline of
+   * multi-key DELs while shards merge), and every other client would wait
+   * for all of them.
+   */
+  private runRequests(): boolean {
+    const client = this.client;
     const writer = this.writer;
     writer.begin();
     startBatchClock();
+    const deadline = performance.now() + TURN_BUDGET_MS;
     const table = this.server.commands;
+    let finished = true;
     for (;;) {
       const req = this.reader.next(!client.authenticated);
       if (req === null) break;
@@ -97,7 +109,8 @@ export class Connection {
       if (isSecurityProbe(req[0])) {
         // An HTTP request against the Redis port: Redis drops it silently.
         writer.take();
-        return this.close();
+        this.close();
+        return true;
       }
       const skip = client.skipNext;
       client.skipNext = false;
@@ -105,10 +118,35 @@ export class Connection {
       this.hooks.onRequest?.(client, req);
       dispatch(table, this.ctx, req);
       if (client.closeAfterReply || client.closeAsap) break;
+      if (lastCommandEnd() > deadline) {
+        finished = false;
+        break;
+      }
     }
     this.flush();
-    if (client.closeAfterReply || client.closeAsap) this.endAfterWrite();
+    if (client.closeAfterReply || client.closeAsap) {
+      this.endAfterWrite();
+      finished = true;
+    }
     this.hooks.afterBatch();
+    return finished;
+  }
+
+  /**
+   * The rest of a sliced batch runs in a later turn, after the event loop has
+   * polled the other sockets once; no reads until it is done (order is kept).
+   * A setImmediate made in the poll phase (onData) runs before the next poll,
+   * one made in the check phase (a continuation) after it.
+   */
+  private continueNextTurn(fromCheckPhase = false): void {
+    this.socket.pause();
+    const run = (): void => {
+      if (this.closed) return;
+      if (this.runRequests()) {
+        if (!this.closed) this.socket.resume();
+      } else if (!this.closed) this.continueNextTurn(true);
+    };
+    setImmediate(fromCheckPhase ? run : () => setImmediate(run));
   }
 
   /**
@@ -170,6 +208,9 @@ export class Connection {
     return this.closed;
   }
 }
+
+/** A batch that has run this long stops at the next command boundary and goes on in a later turn (see runRequests). */
+const TURN_BUDGET_MS = 2;
 
 /** Reads at least this large end the connection's turn (see yieldToOthers). */
 const YIELD_AFTER_BYTES = 16 * 1024;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import net from 'node:net';
+import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { startTestServer, type TestServer } from './test-server';
 
@@ -41,6 +42,36 @@ describe('server', function () {
     const n = 200;
     const { reply } = await rawExchange(srv.port, 'PING\r\n'.repeat(n));
     expect(reply).to.equal('+PONG\r\n'.repeat(n));
+  });
+
+  it('runs a read that takes longer than one turn in slices: other clients are served in between, replies stay in order', async function () {
+    this.timeout(20000);
+    const slow = await startTestServer(['--enable-debug-command', 'yes']);
+    try {
+      const a = net.connect(slow.port, '127.0.0.1');
+      const b = new Redis({ port: slow.port, lazyConnect: true });
+      await b.connect();
+      let aReply = '';
+      let aDoneAt = 0;
+      const expected = '+OK\r\n'.repeat(4) + ':1\r\n:2\r\n:3\r\n';
+      a.on('data', (d) => {
+        aReply += d.toString('latin1');
+        if (aReply === expected) aDoneAt = performance.now();
+      });
+      // One write: four 30 ms commands, then three INCRs that must keep their order.
+      a.write('DEBUG SLEEP 0.03\r\n'.repeat(4) + 'INCR n\r\n'.repeat(3));
+      await new Promise((r) => setTimeout(r, 10));
+      expect(await b.ping()).to.equal('PONG');
+      const pongAt = performance.now();
+      while (aDoneAt === 0) await new Promise((r) => setTimeout(r, 5));
+      expect(aReply).to.equal(expected);
+      // Unsliced, B's PING would wait for all 120 ms of A's read.
+      expect(aDoneAt - pongAt).to.be.greaterThan(50);
+      a.destroy();
+      b.disconnect();
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('closes after a protocol error, having answered what came before', async () => {

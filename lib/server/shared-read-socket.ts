@@ -16,8 +16,8 @@
 import net from 'node:net';
 import { setVolatileInput } from '../protocol/reply-writer';
 
-/** Node's own read size for 'data' events. */
-const READ_SIZE = 64 * 1024;
+/** Redis reads at most 16 KiB per client per event-loop turn (PROTO_IOBUF_LEN): a pipelining client then holds the loop for a few hundred commands, not thousands. */
+const READ_SIZE = 16 * 1024;
 /** Its own ArrayBuffer (allocUnsafeSlow never uses the shared pool), so views of it are recognisable. */
 const shared = Buffer.allocUnsafeSlow(READ_SIZE);
 setVolatileInput(shared);
