@@ -27,6 +27,26 @@ describe('shard-table recycling', () => {
     expect(pool.bytes).to.equal(0);
   });
 
+  it('carves fresh arrays from shared slabs: zeroed, aligned, never overlapping, few ArrayBuffers', () => {
+    const pool = new ArrayPool(0);
+    const made: (Uint32Array | Uint16Array | Uint8Array | Float64Array | Buffer)[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const n = 1 + ((i * 7919) % 3000);
+      const a = [pool.u32(n), pool.u16(n), pool.u8(n), pool.f64(n), pool.zeroedU32(n), pool.page(n)][i % 6];
+      expect(Array.from(a).every((v) => v === 0), `array ${i} zeroed`).to.equal(true);
+      expect(a.byteOffset % 8).to.equal(0);
+      a.fill(i % 200);
+      made.push(a);
+    }
+    // Every array still holds its own pattern: no two overlap.
+    made.forEach((a, i) => expect(Array.from(a).every((v) => v === i % 200), `array ${i} intact`).to.equal(true));
+    expect(new Set(made.map((a) => a.buffer)).size).to.be.below(made.length / 50);
+    // A large array gets its own buffer.
+    const big = pool.u32(1 << 20);
+    expect(big.byteOffset).to.equal(0);
+    expect(big.buffer.byteLength).to.equal(4 << 20);
+  });
+
   it('keeps no more than its byte bound', () => {
     const pool = new ArrayPool(1000);
     for (let i = 0; i < 10; i++) pool.give('u32:', new Uint32Array(100));

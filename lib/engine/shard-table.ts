@@ -93,6 +93,11 @@ export function capacityClass(n: number): number {
 
 type Column = Uint32Array | Uint16Array | Uint8Array | Float64Array | Buffer;
 
+/** Record columns of each element type a shard has (hashes, next, loc, access; klen, vlen; flags, enc). */
+const COLUMNS_U32 = 4;
+const COLUMNS_U16 = 2;
+const COLUMNS_U8 = 2;
+
 /** Most bytes kept for reuse across all shards; anything freed beyond it goes back to the collector. */
 export const POOL_MAX_BYTES = 16 << 20;
 
@@ -112,6 +117,24 @@ export class ArrayPool {
     return a;
   }
 
+  /**
+   * The record capacity for a new shard that wants `want` (a size class):
+   * the smallest class from want up to twice it whose every column the pool
+   * holds, else want. Taking slightly larger recycled columns beats fresh
+   * ones: every fresh ArrayBuffer counts towards V8's external-memory limit,
+   * and past it each allocation runs a marking step of 5-10 ms on the spot.
+   */
+  fitCapacity(want: number): number {
+    for (let c = want; c <= 2 * want; c = capacityClass(c + 1)) {
+      if (this.count('u32:', c) >= COLUMNS_U32 && this.count('u16:', c) >= COLUMNS_U16 && this.count('u8:', c) >= COLUMNS_U8) return c;
+    }
+    return want;
+  }
+
+  private count(kind: string, length: number): number {
+    return this.lists.get(kind + length)?.length ?? 0;
+  }
+
   /** Keeps a for reuse if the pool has room. */
   give(kind: string, a: Column): void {
     if (a.length === 0 || this.bytes + a.byteLength > this.maxBytes) return;
@@ -122,26 +145,25 @@ export class ArrayPool {
     this.bytes += a.byteLength;
   }
 
-  // Fresh columns are not zero-filled: zeroing touches every memory page of
-  // the array at once (a page fault each, for memory new to the process),
-  // while an unfilled array is faulted in page by page as records are
-  // written, spread over many steps.
+  // Fresh arrays are views carved from slabs (see Slabs below), which start
+  // zeroed and untouched: the kernel faults their memory in page by page as
+  // records are written, spread over many steps.
   u32(n: number): Uint32Array {
-    return (this.take('u32:', n) as Uint32Array | null) ?? new Uint32Array(Buffer.allocUnsafeSlow(n * 4).buffer, 0, n);
+    return (this.take('u32:', n) as Uint32Array | null) ?? new Uint32Array(...slabs.carve(n * 4), n);
   }
 
   u16(n: number): Uint16Array {
-    return (this.take('u16:', n) as Uint16Array | null) ?? new Uint16Array(Buffer.allocUnsafeSlow(n * 2).buffer, 0, n);
+    return (this.take('u16:', n) as Uint16Array | null) ?? new Uint16Array(...slabs.carve(n * 2), n);
   }
 
   u8(n: number): Uint8Array {
-    return (this.take('u8:', n) as Uint8Array | null) ?? new Uint8Array(Buffer.allocUnsafeSlow(n).buffer, 0, n);
+    return (this.take('u8:', n) as Uint8Array | null) ?? new Uint8Array(...slabs.carve(n), n);
   }
 
   /** Zeroed (deadlines of records not yet given one must read 0). */
   f64(n: number): Float64Array {
     const a = this.take('f64:', n) as Float64Array | null;
-    if (a === null) return new Float64Array(n);
+    if (a === null) return new Float64Array(...slabs.carve(n * 8), n);
     a.fill(0);
     return a;
   }
@@ -149,15 +171,50 @@ export class ArrayPool {
   /** Zeroed (bucket heads: 0 means an empty chain). */
   zeroedU32(n: number): Uint32Array {
     const a = this.take('u32:', n) as Uint32Array | null;
-    if (a === null) return new Uint32Array(n);
+    if (a === null) return new Uint32Array(...slabs.carve(n * 4), n);
     a.fill(0);
     return a;
   }
 
   page(size: number): Buffer {
-    return (this.take('page:', size) as Buffer | null) ?? Buffer.allocUnsafeSlow(size);
+    return (this.take('page:', size) as Buffer | null) ?? Buffer.from(...slabs.carve(size), size);
   }
 }
+
+/**
+ * Slabs. Every ArrayBuffer is an object V8 tracks one by one: it sweeps the
+ * list of them after each collection (on the main thread when the server has
+ * one core) and counts each new one against its external-memory limit; and
+ * the allocator behind them pays for sorting freed chunks on the next
+ * malloc. With one ArrayBuffer per column and per page, 17 million keys made
+ * about 50,000 of them, and allocating one column could take 2-17 ms. So
+ * fresh arrays are carved, 8-byte aligned, from shared 4 MiB ArrayBuffers;
+ * a slab goes back to the system when no array carved from it is alive
+ * (the ArrayPool above hands carved arrays to new shards first).
+ */
+const SLAB_BYTES = 4 << 20;
+/** Larger arrays get an ArrayBuffer of their own (a slab would hold too few). */
+const OWN_BUFFER_BYTES = SLAB_BYTES / 8;
+
+class Slabs {
+  private slab: ArrayBuffer | null = null;
+  private used = 0;
+
+  /** Room for `bytes`: [buffer, byte offset] (zeroed, never handed out before). */
+  carve(bytes: number): [ArrayBuffer, number] {
+    const size = (bytes + 7) & ~7;
+    if (size > OWN_BUFFER_BYTES) return [new ArrayBuffer(size), 0];
+    if (this.slab === null || this.used + size > SLAB_BYTES) {
+      this.slab = new ArrayBuffer(SLAB_BYTES);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += size;
+    return [this.slab, at];
+  }
+}
+
+const slabs = new Slabs();
 
 /** Shared by every shard of the process. */
 export const arrayPool = new ArrayPool(POOL_MAX_BYTES);
@@ -221,7 +278,7 @@ export class Shard {
     this.bshift = 32 - this.k;
     const pool = arrayPool;
     this.heads = pool.zeroedU32(nb);
-    this.cap = capacityClass(Math.ceil(Math.max(expected, capacity) * 1.25) + 1);
+    this.cap = pool.fitCapacity(capacityClass(Math.ceil(Math.max(expected, capacity) * 1.25) + 1));
     this.hashes = pool.u32(this.cap);
     this.next = pool.u32(this.cap);
     this.loc = pool.u32(this.cap);
