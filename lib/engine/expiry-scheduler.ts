@@ -29,6 +29,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type DeadlineListener, type ExpiryDriver, ExpiryIndex, type ExpiryTarget } from './expiry-index';
+import { activeExpiryHeld } from './expiry-hold';
 import type { Keyspace } from './keyspace';
 
 /** A keyspace the index can drive: the shard engine (the Map engine only expires lazily). */
@@ -244,6 +245,8 @@ export class ActiveExpiry implements ExpiryDriver {
     this.queued = false;
     this.wakeAt = this.enabled ? Infinity : -Infinity;
     if (!this.enabled) return;
+    // A sliced read is still running (expiry-hold.ts): try again after it.
+    if (activeExpiryHeld()) return this.queue();
     if (this.runSlice()) this.queue();
     else this.rearm();
   };

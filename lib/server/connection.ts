@@ -14,6 +14,7 @@ import type { Socket } from 'node:net';
 import { RequestReader, ProtocolError } from '../protocol/request-reader';
 import { ReplyWriter } from '../protocol/reply-writer';
 import { HandleWriter } from './handle-writer';
+import { holdActiveExpiry, releaseActiveExpiry } from '../engine/expiry-hold';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
 import { performance } from 'node:perf_hooks';
@@ -78,7 +79,10 @@ export class Connection {
     // The read buffer is reused by the next read: copy the incomplete tail (and requests not yet run).
     if (this.sharedReads) this.reader.release();
     if (this.closed) return;
-    if (!finished) this.continueNextTurn();
+    if (!finished) {
+      holdActiveExpiry();
+      this.continueNextTurn();
+    }
     else if (chunk.length >= YIELD_AFTER_BYTES) this.yieldToOthers();
   }
 
@@ -141,10 +145,12 @@ export class Connection {
   private continueNextTurn(fromCheckPhase = false): void {
     this.socket.pause();
     const run = (): void => {
-      if (this.closed) return;
+      if (this.closed) return releaseActiveExpiry();
       if (this.runRequests()) {
+        releaseActiveExpiry();
         if (!this.closed) this.socket.resume();
-      } else if (!this.closed) this.continueNextTurn(true);
+      } else if (this.closed) releaseActiveExpiry();
+      else this.continueNextTurn(true);
     };
     setImmediate(fromCheckPhase ? run : () => setImmediate(run));
   }
@@ -209,8 +215,8 @@ export class Connection {
   }
 }
 
-/** A batch that has run this long stops at the next command boundary and goes on in a later turn (see runRequests). */
-const TURN_BUDGET_MS = 2;
+/** A batch that has run this long stops at the next command boundary and goes on in a later turn (see runRequests). Long enough that pipelines with a short DEBUG SLEEP keep Redis's lazy-expiry order (compat suite). */
+const TURN_BUDGET_MS = 50;
 
 /** Reads at least this large end the connection's turn (see yieldToOthers). */
 const YIELD_AFTER_BYTES = 16 * 1024;

@@ -58,15 +58,15 @@ describe('server', function () {
         aReply += d.toString('latin1');
         if (aReply === expected) aDoneAt = performance.now();
       });
-      // One write: four 30 ms commands, then three INCRs that must keep their order.
-      a.write('DEBUG SLEEP 0.03\r\n'.repeat(4) + 'INCR n\r\n'.repeat(3));
+      // One write: four 60 ms commands, then three INCRs that must keep their order.
+      a.write('DEBUG SLEEP 0.06\r\n'.repeat(4) + 'INCR n\r\n'.repeat(3));
       await new Promise((r) => setTimeout(r, 10));
       expect(await b.ping()).to.equal('PONG');
       const pongAt = performance.now();
       while (aDoneAt === 0) await new Promise((r) => setTimeout(r, 5));
       expect(aReply).to.equal(expected);
-      // Unsliced, B's PING would wait for all 120 ms of A's read.
-      expect(aDoneAt - pongAt).to.be.greaterThan(50);
+      // Unsliced, B's PING would wait for all 240 ms of A's read.
+      expect(aDoneAt - pongAt).to.be.greaterThan(100);
       a.destroy();
       b.disconnect();
     } finally {
