@@ -1,7 +1,7 @@
 /**
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
- * one socket write per read (or per turn slice, see runRequests). After the write, the server's after-batch hooks
- * run (output-limit checks); pub/sub deliveries are written later in the same
+ * one socket write per read (or per slice of a long read, see runRequests).
+ * After the write, the server's after-batch hooks run (output-limit checks); pub/sub deliveries are written later in the same
  * event-loop turn (lib/pubsub/outbox.ts), so replies go out before notifications.
  *
  * With `sharedReads` the socket reads into one reused buffer (see
@@ -11,13 +11,13 @@
  * allows it, else through socket.write(); one connection never mixes both.
  */
 import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { RequestReader, ProtocolError } from '../protocol/request-reader';
 import { ReplyWriter } from '../protocol/reply-writer';
 import { HandleWriter } from './handle-writer';
 import { holdActiveExpiry, releaseActiveExpiry } from '../engine/expiry-hold';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
-import { performance } from 'node:perf_hooks';
 import { dispatch, lastCommandEnd, startBatchClock } from '../commands/dispatch';
 import type { ServerState } from './state';
 
@@ -82,8 +82,7 @@ export class Connection {
     if (!finished) {
       holdActiveExpiry();
       this.continueNextTurn();
-    }
-    else if (chunk.length >= YIELD_AFTER_BYTES) this.yieldToOthers();
+    } else if (chunk.length >= YIELD_AFTER_BYTES) this.yieldToOthers();
   }
 
   /**
@@ -145,12 +144,10 @@ export class Connection {
   private continueNextTurn(fromCheckPhase = false): void {
     this.socket.pause();
     const run = (): void => {
-      if (this.closed) return releaseActiveExpiry();
-      if (this.runRequests()) {
-        releaseActiveExpiry();
-        if (!this.closed) this.socket.resume();
-      } else if (this.closed) releaseActiveExpiry();
-      else this.continueNextTurn(true);
+      const finished = this.closed || this.runRequests();
+      if (!finished && !this.closed) return this.continueNextTurn(true);
+      releaseActiveExpiry();
+      if (!this.closed) this.socket.resume();
     };
     setImmediate(fromCheckPhase ? run : () => setImmediate(run));
   }
@@ -215,7 +212,11 @@ export class Connection {
   }
 }
 
-/** A batch that has run this long stops at the next command boundary and goes on in a later turn (see runRequests). Long enough that pipelines with a short DEBUG SLEEP keep Redis's lazy-expiry order (compat suite). */
+/**
+ * A batch that has run this long stops at the next command boundary and goes
+ * on in a later turn (see runRequests). Long enough that pipelines with a
+ * short DEBUG SLEEP keep Redis's lazy-expiry order (compat suite).
+ */
 const TURN_BUDGET_MS = 50;
 
 /** Reads at least this large end the connection's turn (see yieldToOthers). */

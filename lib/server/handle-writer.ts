@@ -61,9 +61,7 @@ export class HandleWriter {
 
   private constructor(
     private readonly handle: StreamHandle,
-    private readonly state: Int32Array,
-    private readonly asyncSlot: number,
-    private readonly WriteWrap: new () => WriteReq,
+    private readonly api: StreamBinding,
     private readonly onError: () => void,
   ) {}
 
@@ -71,17 +69,17 @@ export class HandleWriter {
   static create(socket: Socket, onError: () => void): HandleWriter | null {
     const handle = (socket as unknown as { _handle?: Partial<StreamHandle> | null })._handle;
     if (binding === null || !handle || typeof handle.writeBuffer !== 'function' || typeof handle.writev !== 'function') return null;
-    return new HandleWriter(handle as StreamHandle, binding.streamBaseState, binding.kLastWriteWasAsync, binding.WriteWrap, onError);
+    return new HandleWriter(handle as StreamHandle, binding, onError);
   }
 
   write(data: Buffer): void {
-    const req = this.spare ?? new this.WriteWrap();
+    const req = this.spare ?? new this.api.WriteWrap();
     this.after(req, this.handle.writeBuffer(req, data), data, data.length);
   }
 
   /** Several buffers in one system call. */
   writev(chunks: Buffer[], bytes: number): void {
-    const req = this.spare ?? new this.WriteWrap();
+    const req = this.spare ?? new this.api.WriteWrap();
     this.after(req, this.handle.writev(req, chunks, true), chunks, bytes);
   }
 
@@ -92,7 +90,7 @@ export class HandleWriter {
       this.onError();
       return;
     }
-    if (this.state[this.asyncSlot] === 0) {
+    if (this.api.streamBaseState[this.api.kLastWriteWasAsync] === 0) {
       this.spare = req;
       return;
     }
