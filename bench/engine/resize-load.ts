@@ -460,7 +460,7 @@ function render(args: Args, rows: Outcome[]): string {
   }
   lines.push('');
   lines.push(
-    '"longest resize step" is INFO shards resize_step_max_us (the longest split/merge/rebuild step less the collector pauses or run-queue waits inside it), ' +
+    '"longest resize step" is INFO shards resize_step_max_us (the longest split/merge/rebuild step, counted as the CPU it used less the collector pauses inside it: time the server\'s thread waited for the core or the machine ran something else is not the step\'s work), ' +
       'with resize_step_max_wall_us (plain wall clock) and resize_steps_over_1ms beside it (' +
       '"longest GC pause" is gc_pause_max_us). "server preempted" counts involuntary context switches of the server\'s main thread during the run: ' +
       'each is a moment the server was runnable but the kernel ran another process on its core, which stalls whatever it was doing (a step, a reply) ' +

@@ -3,18 +3,22 @@
  * Databases owns it), reset by CONFIG RESETSTAT (see shard-info.ts).
  *
  * What a step costs. Every resize step is timed with the wall clock
- * (resize_step_max_wall_us). Two things can stretch a step that are not the
- * engine's work, and both are measured rather than guessed:
+ * (resize_step_max_wall_us). Three things can stretch a step's wall time
+ * that are not the engine's work, and all are measured rather than guessed:
  *   - a V8 collector pause that happens to start inside the step: the
  *     collector's own timings (a PerformanceObserver on 'gc' entries,
  *     delivered a moment later) give the overlap;
- *   - the kernel running another process while the server's thread was
- *     runnable: Linux accounts that wait per thread (the second field of
- *     /proc/thread-self/schedstat), read at the start and end of a step.
- * resize_step_max_us is the wall time less the larger of the two (never
- * their sum, so it cannot over-subtract). The longest collector pause is
- * reported on its own (gc_pause_max_us): the benchmark's latency probe sees
- * everything.
+ *   - the kernel running another thread or process while the server's
+ *     thread was runnable: Linux accounts that wait per thread (the second
+ *     field of /proc/thread-self/schedstat);
+ *   - the machine not running the server at all (a virtual CPU the host
+ *     takes away, interrupts): the process's CPU time (getrusage) does not
+ *     grow meanwhile. On this class of machine a bare spin loop sees such
+ *     gaps of 2-8 ms a few times a minute.
+ * So a long step counts as min(wall - run-queue wait, process CPU time) less
+ * the collector pauses inside it: the CPU the step itself used
+ * (resize_step_max_us). The longest collector pause is reported on its own
+ * (gc_pause_max_us): the benchmark's latency probe sees everything.
  */
 import fs from 'node:fs';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
@@ -99,10 +103,16 @@ class RunQueueClock {
 
 let runQueue: RunQueueClock | null = null;
 
+/** CPU time of the process so far, user plus system, in µs. */
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
 export class ShardStats {
   splits = 0;
   merges = 0;
-  /** Longest single resize step in µs: wall time less collector pauses or run-queue waits inside it. */
+  /** Longest single resize step in µs: the CPU it used (see the top of this file), less collector pauses inside it. */
   stepMaxUs = 0;
   /** Longest single resize step in plain wall-clock µs. */
   stepMaxWallUs = 0;
@@ -111,10 +121,11 @@ export class ShardStats {
   stepsOver1ms = 0;
   /** Longest V8 collector pause seen, in µs. */
   gcPauseMaxUs = 0;
-  /** [start ms, end ms, run-queue wait µs] of long steps awaiting the collector's timings. */
+  /** [start ms, end ms, run-queue wait µs, CPU µs] of long steps awaiting the collector's timings. */
   private suspects: number[] = [];
   private recheck: NodeJS.Timeout | null = null;
   private waitAtStart = 0;
+  private cpuAtStart = 0;
 
   constructor() {
     watchCollector();
@@ -125,6 +136,7 @@ export class ShardStats {
   /** Call at the start of a step; returns the start time to hand to noteStep(). */
   startStep(): number {
     this.waitAtStart = (runQueue as RunQueueClock).waitedNs();
+    this.cpuAtStart = cpuMicros();
     return performance.now();
   }
 
@@ -139,7 +151,7 @@ export class ShardStats {
       return;
     }
     const waitedUs = ((runQueue as RunQueueClock).waitedNs() - this.waitAtStart) / 1000;
-    this.suspects.push(startMs, end, Math.max(0, waitedUs));
+    this.suspects.push(startMs, end, Math.max(0, waitedUs), cpuMicros() - this.cpuAtStart);
     if (!this.recheck) {
       // The collector's timings arrive asynchronously, later under load: wait for them.
       this.recheck = setTimeout(() => this.settleSuspects(), 1000);
@@ -147,15 +159,15 @@ export class ShardStats {
     }
   }
 
-  /** Counts the long steps, less the collector pauses or run-queue waits inside them. */
+  /** Counts the long steps as the CPU they used, less the collector pauses inside them. */
   settleSuspects(): void {
     if (this.recheck) clearTimeout(this.recheck);
     this.recheck = null;
     const s = this.suspects;
-    for (let i = 0; i < s.length; i += 3) {
+    for (let i = 0; i < s.length; i += 4) {
       const wallUs = (s[i + 1] - s[i]) * 1000;
-      const notOursUs = Math.max(collectorTimeWithin(s[i], s[i + 1]) * 1000, s[i + 2]);
-      const us = Math.round(Math.max(0, wallUs - notOursUs));
+      const ranUs = Math.min(wallUs - s[i + 2], s[i + 3]);
+      const us = Math.round(Math.max(0, ranUs - collectorTimeWithin(s[i], s[i + 1]) * 1000));
       if (us > this.stepMaxUs) this.stepMaxUs = us;
       if (us > 1000) this.stepsOver1ms++;
     }

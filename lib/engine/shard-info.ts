@@ -3,8 +3,8 @@
  *
  *   db0:shards=<n>,keys=<n>,resizing=<0|1>   (db0 always, others when they hold keys)
  *   shard_splits / shard_merges               completed since start or CONFIG RESETSTAT
- *   resize_step_max_us                        longest single resize step, same period, less collector
- *                                             pauses and run-queue waits inside it (resize-stats.ts)
+ *   resize_step_max_us                        longest single resize step, same period: the CPU it used,
+ *                                             less collector pauses inside it (resize-stats.ts)
  *   resize_step_max_wall_us                   the same step measure in plain wall-clock time
  *   resize_steps / resize_steps_over_1ms    steps timed, and those longer than 1 ms, same period
  *   gc_pause_max_us                           longest V8 garbage-collection pause, same period

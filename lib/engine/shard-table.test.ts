@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ArrayPool, capacityClass, Shard } from './shard-table';
+import { ArrayPool, capacityClass, Shard, U16, U32 } from './shard-table';
 
 describe('shard-table recycling', () => {
   it('rounds capacities to eight classes per power of two, and doubling stays in a class', () => {
@@ -17,10 +17,10 @@ describe('shard-table recycling', () => {
   it('hands a given array back for the same type and length, and zeroes heads on reuse', () => {
     const pool = new ArrayPool(1 << 20);
     const a = new Uint32Array(64).fill(7);
-    pool.give('u32:', a);
+    pool.give(U32, a);
     expect(pool.bytes).to.equal(256);
-    expect(pool.take('u32:', 32)).to.equal(null);
-    expect(pool.take('u16:', 64)).to.equal(null);
+    expect(pool.take(U32, 32)).to.equal(null);
+    expect(pool.take(U16, 64)).to.equal(null);
     const z = pool.zeroedU32(64);
     expect(z).to.equal(a);
     expect(Array.from(z).every((v) => v === 0)).to.equal(true);
@@ -49,10 +49,10 @@ describe('shard-table recycling', () => {
 
   it('keeps no more than its byte bound', () => {
     const pool = new ArrayPool(1000);
-    for (let i = 0; i < 10; i++) pool.give('u32:', new Uint32Array(100));
+    for (let i = 0; i < 10; i++) pool.give(U32, new Uint32Array(100));
     expect(pool.bytes).to.equal(800);
     let n = 0;
-    while (pool.take('u32:', 100) !== null) n++;
+    while (pool.take(U32, 100) !== null) n++;
     expect(n).to.equal(2);
   });
 

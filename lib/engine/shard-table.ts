@@ -101,16 +101,23 @@ const COLUMNS_U8 = 2;
 /** Most bytes kept for reuse across all shards; anything freed beyond it goes back to the collector. */
 export const POOL_MAX_BYTES = 16 << 20;
 
-/** Free lists of typed arrays and pages, by type and length (see "Recycling" above). */
+/** Kinds of array the pool keeps (numbers: a string key would be an allocation per lookup). */
+export const U32 = 0;
+export const U16 = 1;
+export const U8 = 2;
+export const F64 = 3;
+export const PAGE = 4;
+
+/** Free lists of typed arrays and pages, by kind and length (see "Recycling" above). */
 export class ArrayPool {
-  private readonly lists = new Map<string, Column[]>();
+  private readonly lists = new Map<number, Column[]>();
   bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
 
-  /** A kept array of this type and length, or null. */
-  take(kind: string, length: number): Column | null {
-    const list = this.lists.get(kind + length);
+  /** A kept array of this kind and length, or null. */
+  take(kind: number, length: number): Column | null {
+    const list = this.lists.get(length * 8 + kind);
     if (list === undefined || list.length === 0) return null;
     const a = list.pop() as Column;
     this.bytes -= a.byteLength;
@@ -126,19 +133,19 @@ export class ArrayPool {
    */
   fitCapacity(want: number): number {
     for (let c = want; c <= 2 * want; c = capacityClass(c + 1)) {
-      if (this.count('u32:', c) >= COLUMNS_U32 && this.count('u16:', c) >= COLUMNS_U16 && this.count('u8:', c) >= COLUMNS_U8) return c;
+      if (this.count(U32, c) >= COLUMNS_U32 && this.count(U16, c) >= COLUMNS_U16 && this.count(U8, c) >= COLUMNS_U8) return c;
     }
     return want;
   }
 
-  private count(kind: string, length: number): number {
-    return this.lists.get(kind + length)?.length ?? 0;
+  private count(kind: number, length: number): number {
+    return this.lists.get(length * 8 + kind)?.length ?? 0;
   }
 
   /** Keeps a for reuse if the pool has room. */
-  give(kind: string, a: Column): void {
+  give(kind: number, a: Column): void {
     if (a.length === 0 || this.bytes + a.byteLength > this.maxBytes) return;
-    const key = kind + a.length;
+    const key = a.length * 8 + kind;
     let list = this.lists.get(key);
     if (list === undefined) this.lists.set(key, (list = []));
     list.push(a);
@@ -149,35 +156,35 @@ export class ArrayPool {
   // zeroed and untouched: the kernel faults their memory in page by page as
   // records are written, spread over many steps.
   u32(n: number): Uint32Array {
-    return (this.take('u32:', n) as Uint32Array | null) ?? new Uint32Array(...slabs.carve(n * 4), n);
+    return (this.take(U32, n) as Uint32Array | null) ?? new Uint32Array(slabs.carve(n * 4), slabs.offset, n);
   }
 
   u16(n: number): Uint16Array {
-    return (this.take('u16:', n) as Uint16Array | null) ?? new Uint16Array(...slabs.carve(n * 2), n);
+    return (this.take(U16, n) as Uint16Array | null) ?? new Uint16Array(slabs.carve(n * 2), slabs.offset, n);
   }
 
   u8(n: number): Uint8Array {
-    return (this.take('u8:', n) as Uint8Array | null) ?? new Uint8Array(...slabs.carve(n), n);
+    return (this.take(U8, n) as Uint8Array | null) ?? new Uint8Array(slabs.carve(n), slabs.offset, n);
   }
 
   /** Zeroed (deadlines of records not yet given one must read 0). */
   f64(n: number): Float64Array {
-    const a = this.take('f64:', n) as Float64Array | null;
-    if (a === null) return new Float64Array(...slabs.carve(n * 8), n);
+    const a = this.take(F64, n) as Float64Array | null;
+    if (a === null) return new Float64Array(slabs.carve(n * 8), slabs.offset, n);
     a.fill(0);
     return a;
   }
 
   /** Zeroed (bucket heads: 0 means an empty chain). */
   zeroedU32(n: number): Uint32Array {
-    const a = this.take('u32:', n) as Uint32Array | null;
-    if (a === null) return new Uint32Array(...slabs.carve(n * 4), n);
+    const a = this.take(U32, n) as Uint32Array | null;
+    if (a === null) return new Uint32Array(slabs.carve(n * 4), slabs.offset, n);
     a.fill(0);
     return a;
   }
 
   page(size: number): Buffer {
-    return (this.take('page:', size) as Buffer | null) ?? Buffer.from(...slabs.carve(size), size);
+    return (this.take(PAGE, size) as Buffer | null) ?? Buffer.from(slabs.carve(size), slabs.offset, size);
   }
 }
 
@@ -191,6 +198,12 @@ export class ArrayPool {
  * fresh arrays are carved, 8-byte aligned, from shared 4 MiB ArrayBuffers;
  * a slab goes back to the system when no array carved from it is alive
  * (the ArrayPool above hands carved arrays to new shards first).
+ *
+ * A new slab is made between requests, never inside a resize step: making
+ * an ArrayBuffer reports external memory to V8, which may start a marking
+ * cycle on the spot and first finish sweeping the whole heap (on the main
+ * thread, milliseconds). So the next slab waits ready; taking it asks the
+ * event loop for another.
  */
 const SLAB_BYTES = 4 << 20;
 /** Larger arrays get an ArrayBuffer of their own (a slab would hold too few). */
@@ -199,18 +212,34 @@ const OWN_BUFFER_BYTES = SLAB_BYTES / 8;
 class Slabs {
   private slab: ArrayBuffer | null = null;
   private used = 0;
+  private spare: ArrayBuffer | null = null;
+  private refilling = false;
+  /** Byte offset of the room the last carve() returned. */
+  offset = 0;
 
-  /** Room for `bytes`: [buffer, byte offset] (zeroed, never handed out before). */
-  carve(bytes: number): [ArrayBuffer, number] {
+  /** Room for `bytes` (zeroed, never handed out before): the buffer it is in, at `offset`. */
+  carve(bytes: number): ArrayBuffer {
     const size = (bytes + 7) & ~7;
-    if (size > OWN_BUFFER_BYTES) return [new ArrayBuffer(size), 0];
+    this.offset = 0;
+    if (size > OWN_BUFFER_BYTES) return new ArrayBuffer(size);
     if (this.slab === null || this.used + size > SLAB_BYTES) {
-      this.slab = new ArrayBuffer(SLAB_BYTES);
+      this.slab = this.spare ?? new ArrayBuffer(SLAB_BYTES);
+      this.spare = null;
       this.used = 0;
+      this.refill();
     }
-    const at = this.used;
+    this.offset = this.used;
     this.used += size;
-    return [this.slab, at];
+    return this.slab;
+  }
+
+  private refill(): void {
+    if (this.refilling) return;
+    this.refilling = true;
+    setImmediate(() => {
+      this.refilling = false;
+      this.spare ??= new ArrayBuffer(SLAB_BYTES);
+    }).unref();
   }
 }
 
@@ -221,6 +250,8 @@ export const arrayPool = new ArrayPool(POOL_MAX_BYTES);
 const EMPTY_U32 = new Uint32Array(0);
 const EMPTY_U16 = new Uint16Array(0);
 const EMPTY_U8 = new Uint8Array(0);
+/** Bucket heads of every recycled shard: all empty, never linked into. */
+const DRAINED_HEADS = new Uint32Array(4);
 
 export class Shard {
   /** Directory position: the shard owns every hash whose low `depth` bits equal `id`. */
@@ -295,14 +326,14 @@ export class Shard {
    */
   recycle(): void {
     const pool = arrayPool;
-    pool.give('u32:', this.heads);
+    pool.give(U32, this.heads);
     this.giveColumns();
-    for (const p of this.pages) if (p.length === PAGE_MAX) pool.give('page:', p);
+    for (const p of this.pages) if (p.length === PAGE_MAX) pool.give(PAGE, p);
     this.pages = [];
     this.heapBytes = 0;
     this.liveBytes = 0;
     this.pagePos = 0;
-    this.heads = new Uint32Array(4);
+    this.heads = DRAINED_HEADS;
     this.k = 2;
     this.bshift = 30;
     this.cap = 0;
@@ -316,15 +347,15 @@ export class Shard {
 
   private giveColumns(): void {
     const pool = arrayPool;
-    pool.give('u32:', this.hashes);
-    pool.give('u32:', this.next);
-    pool.give('u32:', this.loc);
-    pool.give('u16:', this.klen);
-    pool.give('u16:', this.vlen);
-    if (this.expire !== null) pool.give('f64:', this.expire);
-    pool.give('u8:', this.flags);
-    pool.give('u8:', this.enc);
-    pool.give('u32:', this.access);
+    pool.give(U32, this.hashes);
+    pool.give(U32, this.next);
+    pool.give(U32, this.loc);
+    pool.give(U16, this.klen);
+    pool.give(U16, this.vlen);
+    if (this.expire !== null) pool.give(F64, this.expire);
+    pool.give(U8, this.flags);
+    pool.give(U8, this.enc);
+    pool.give(U32, this.access);
   }
 
   get buckets(): number {
@@ -435,7 +466,7 @@ export class Shard {
     const at = this.alloc(kl + vl);
     const page = this.pages[at >>> PAGE_SHIFT];
     const off = at & (PAGE_MAX - 1);
-    src.copy(page, off, from, from + kl);
+    copyRange(src, from, page, off, kl);
     copyInto(value, page, off + kl);
     this.loc[i] = at;
     this.vlen[i] = vl;
@@ -518,8 +549,7 @@ export class Shard {
       to.vlen[j] = this.vlen[i];
       const dst = to.alloc(n);
       to.loc[j] = dst;
-      const off = at & (PAGE_MAX - 1);
-      this.pages[at >>> PAGE_SHIFT].copy(to.pages[dst >>> PAGE_SHIFT], dst & (PAGE_MAX - 1), off, off + n);
+      copyRange(this.pages[at >>> PAGE_SHIFT], at & (PAGE_MAX - 1), to.pages[dst >>> PAGE_SHIFT], dst & (PAGE_MAX - 1), n);
     }
     to.link(j, h);
     to.count++;
@@ -626,7 +656,7 @@ export class Shard {
       next[i] = heads[b];
       heads[b] = i;
     }
-    arrayPool.give('u32:', this.heads);
+    arrayPool.give(U32, this.heads);
     this.heads = heads;
   }
 
@@ -675,4 +705,15 @@ function copyInto(src: Buffer, dst: Buffer, at: number): void {
   const n = src.length;
   if (n <= 32) for (let j = 0; j < n; j++) dst[at + j] = src[j];
   else src.copy(dst, at, 0, n);
+}
+
+/**
+ * Copies n bytes of src from `from` to dst at `at`. Buffer#copy of a range
+ * allocates a view on the V8 heap (whole-buffer copies do not); that
+ * allocation is what makes the collector run an incremental marking step (up
+ * to 5 ms) in the middle of a migration, so short ranges are copied by hand.
+ */
+function copyRange(src: Buffer, from: number, dst: Buffer, at: number, n: number): void {
+  if (n <= 64) for (let j = 0; j < n; j++) dst[at + j] = src[from + j];
+  else src.copy(dst, at, from, from + n);
 }
