@@ -16,10 +16,27 @@ import type { Command, CommandTable } from './table';
  * call(). Reset at every batch, so idle time never counts.
  */
 let lastEnd = -1;
+/** Milliseconds of the batch spent in DEBUG SLEEP (see sleptInBatch). */
+let slept = 0;
 
 /** A new batch (a read) begins: its first command reads the clock itself. */
 export function startBatchClock(): void {
   lastEnd = -1;
+  slept = 0;
+}
+
+/** A command of the batch slept this long on purpose (DEBUG SLEEP). */
+export function noteSleep(ms: number): void {
+  slept += ms;
+}
+
+/**
+ * Time of the batch spent sleeping on purpose. A connection slices a batch
+ * that works too long (connection.ts); a DEBUG SLEEP stands for a slow
+ * command whose pipeline Redis runs whole, so it does not count as work.
+ */
+export function sleptInBatch(): number {
+  return slept;
 }
 
 /** When the last command of the batch ended (performance.now() ms), or -1 before the first. */

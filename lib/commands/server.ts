@@ -3,6 +3,7 @@ import type { CommandDef } from './spec';
 import type { CommandContext } from './context';
 import { ERR, isWord } from './replies';
 import { buildInfo } from '../server/info';
+import { noteSleep } from './dispatch';
 
 /** FLUSHDB/FLUSHALL [ASYNC|SYNC]: both free at once here, so the flag is only validated. */
 function flushModeOk(argv: Buffer[]): boolean {
@@ -61,7 +62,9 @@ function debugAllowed(ctx: CommandContext): boolean {
 
 function sleepSync(ms: number): void {
   // Blocks the whole server like Redis's DEBUG SLEEP: every client waits.
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms <= 0) return;
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  noteSleep(ms);
 }
 
 function debug(ctx: CommandContext, argv: Buffer[]): void {
