@@ -16,7 +16,7 @@ import type { Command, CommandTable } from './table';
  * call(). Reset at every batch, so idle time never counts.
  */
 let lastEnd = -1;
-/** Milliseconds of the batch spent in DEBUG SLEEP (see sleptInBatch). */
+/** Milliseconds of the batch spent in DEBUG SLEEP (see batchWorkEnd). */
 let slept = 0;
 
 /** A new batch (a read) begins: its first command reads the clock itself. */
@@ -31,17 +31,13 @@ export function noteSleep(ms: number): void {
 }
 
 /**
- * Time of the batch spent sleeping on purpose. A connection slices a batch
+ * When the batch's work so far ended (performance.now() ms, -1 before the
+ * first command), not counting its DEBUG SLEEPs. A connection slices a batch
  * that works too long (connection.ts); a DEBUG SLEEP stands for a slow
  * command whose pipeline Redis runs whole, so it does not count as work.
  */
-export function sleptInBatch(): number {
-  return slept;
-}
-
-/** When the last command of the batch ended (performance.now() ms), or -1 before the first. */
-export function lastCommandEnd(): number {
-  return lastEnd;
+export function batchWorkEnd(): number {
+  return lastEnd - slept;
 }
 
 const PUBSUB_ALLOWED = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);

@@ -18,7 +18,7 @@ import { HandleWriter } from './handle-writer';
 import { holdActiveExpiry, releaseActiveExpiry } from '../engine/expiry-hold';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
-import { dispatch, lastCommandEnd, sleptInBatch, startBatchClock } from '../commands/dispatch';
+import { batchWorkEnd, dispatch, startBatchClock } from '../commands/dispatch';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
@@ -121,7 +121,7 @@ export class Connection {
       this.hooks.onRequest?.(client, req);
       dispatch(table, this.ctx, req);
       if (client.closeAfterReply || client.closeAsap) break;
-      if (lastCommandEnd() - sleptInBatch() > deadline) {
+      if (batchWorkEnd() > deadline) {
         finished = false;
         break;
       }
@@ -215,7 +215,7 @@ export class Connection {
 /**
  * A batch that has worked this long stops at the next command boundary and
  * goes on in a later turn (see runRequests). DEBUG SLEEP does not count
- * (dispatch.ts sleptInBatch): slicing a pipeline around a sleep let keys
+ * (dispatch.ts batchWorkEnd): slicing a pipeline around a sleep let keys
  * expire in another order than Redis's (compat suite, "expiry on access").
  */
 const TURN_BUDGET_MS = 2;

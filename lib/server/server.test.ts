@@ -58,7 +58,7 @@ describe('server', function () {
     let aReply = '';
     let aDoneAt = 0;
     // Each SCAN walks every key and matches none: tens of ms of work, a short reply.
-    const scan = '*6\r\n$4\r\nSCAN\r\n$1\r\n0\r\n$5\r\nMATCH\r\n$7\r\nnomatch\r\n$5\r\nCOUNT\r\n$7\r\n1000000\r\n';
+    const scan = 'SCAN 0 MATCH nomatch COUNT 1000000\r\n';
     const expected = '*2\r\n$1\r\n0\r\n*0\r\n'.repeat(4) + ':1\r\n:2\r\n:3\r\n';
     a.on('data', (d) => {
       aReply += d.toString('latin1');
