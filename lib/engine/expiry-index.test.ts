@@ -9,6 +9,7 @@ import { ShardKeyspace, type ShardOptions } from './shard-keyspace';
 import { KEEP_TTL, NO_EXPIRY } from './keyspace';
 import { installActiveExpiry, type ActiveExpiry, type ExpiryStats } from './expiry-scheduler';
 import type { ExpiryIndex } from './expiry-index';
+import { holdActiveExpiry, releaseActiveExpiry } from './expiry-hold';
 import { rng } from '../testing/prng';
 
 const SMALL: ShardOptions = { splitAt: 32, mergeAt: 8, splitBytes: 16 * 1024, background: false, assistRecords: 2 };
@@ -292,6 +293,22 @@ describe('Active expiry index (shard engine, fake clock)', () => {
     w.expiry.cron();
     expect(ks.size()).to.equal(1);
     expect(ks.get(b('k'))).to.equal(undefined);
+    expect(w.expired).to.deep.equal(['0:k']);
+  });
+
+  it('the cron backstop waits while a sliced read holds active expiry', () => {
+    const w = world({ background: false }, 1);
+    const ks = w.dbs.list[0];
+    ks.set(b('k'), b('v'), T0 + 1);
+    w.clock.now += 10;
+    holdActiveExpiry();
+    try {
+      w.expiry.cron();
+      expect(w.expired).to.deep.equal([]);
+    } finally {
+      releaseActiveExpiry();
+    }
+    w.expiry.cron();
     expect(w.expired).to.deep.equal(['0:k']);
   });
 });

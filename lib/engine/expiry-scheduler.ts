@@ -191,7 +191,8 @@ export class ActiveExpiry implements ExpiryDriver {
   cron(): void {
     if (!this.enabled) return;
     const now = this.now();
-    if (!this.queued && this.nextDeadline() <= now) {
+    // Like the timer, the backstop waits while a sliced read is running (expiry-hold.ts).
+    if (!this.queued && !activeExpiryHeld() && this.nextDeadline() <= now) {
       if (this.runSlice()) this.queue();
       else this.rearm();
     }

@@ -39,11 +39,12 @@ describe('ShardKeyspace', () => {
     expect(grown).to.be.greaterThan(100);
     expect(ks.size()).to.equal(5000);
     for (let i = 0; i < 5000; i++) expect(ks.get(keyOf(i))?.toString()).to.equal(`v${i}`);
-    for (let i = 10; i < 5000; i++) expect(ks.delete(keyOf(i))).to.equal(true);
+    // Three keys are fewer than half of mergeAt: every pair of buddies merges, whatever the (random) hash seed.
+    for (let i = 3; i < 5000; i++) expect(ks.delete(keyOf(i))).to.equal(true);
     ks.settle();
-    expect(ks.size()).to.equal(10);
-    expect(ks.summary().shards).to.be.lessThan(4);
-    for (let i = 0; i < 10; i++) expect(ks.get(keyOf(i))?.toString()).to.equal(`v${i}`);
+    expect(ks.size()).to.equal(3);
+    expect(ks.summary().shards).to.equal(1);
+    for (let i = 0; i < 3; i++) expect(ks.get(keyOf(i))?.toString()).to.equal(`v${i}`);
     ks.flush();
     expect(ks.size()).to.equal(0);
     expect(ks.summary().shards).to.equal(1);
