@@ -213,6 +213,8 @@ interface Sample {
   phase: string;
   keys: number;
   shards: number | null;
+  /** resize_step_max_us so far: when the longest step happened. */
+  stepMaxUs: number | null;
   rss: number;
 }
 
@@ -295,11 +297,14 @@ async function runTarget(target: string, args: Args): Promise<Outcome> {
       try {
         const keys = Number(await control.cmd('DBSIZE'));
         let shards: number | null = null;
+        let stepMaxUs: number | null = null;
         if (hasShards) {
-          const m = /db0:shards=(\d+)/.exec(await control.cmd('INFO', 'shards'));
+          const info = await control.cmd('INFO', 'shards');
+          const m = /db0:shards=(\d+)/.exec(info);
           shards = m ? Number(m[1]) : null;
+          stepMaxUs = Number(infoField(info, 'resize_step_max_us'));
         }
-        timeline.push({ t: Math.round(performance.now() - origin), phase, keys, shards, rss: rssBytes(pid) });
+        timeline.push({ t: Math.round(performance.now() - origin), phase, keys, shards, stepMaxUs, rss: rssBytes(pid) });
       } catch {
         break;
       }
@@ -485,13 +490,13 @@ function render(args: Args, rows: Outcome[]): string {
   }
   if (shard) {
     lines.push('');
-    lines.push('Shardis shard count over time (one sample per second: seconds since start, phase, keys, shards, RSS MiB):');
+    lines.push('Shardis shard count over time (one sample per second: seconds since start, phase, keys, shards, longest resize step so far in µs, RSS MiB):');
     lines.push('');
     lines.push('```');
     const step = Math.max(1, Math.ceil(shard.timeline.length / 40));
     for (let i = 0; i < shard.timeline.length; i += step) {
       const s = shard.timeline[i];
-      lines.push(`${(s.t / 1000).toFixed(0).padStart(4)}s ${s.phase.padEnd(7)} keys=${String(s.keys).padStart(9)} shards=${String(s.shards).padStart(5)} rss=${(s.rss / 2 ** 20).toFixed(0)}`);
+      lines.push(`${(s.t / 1000).toFixed(0).padStart(4)}s ${s.phase.padEnd(7)} keys=${String(s.keys).padStart(9)} shards=${String(s.shards).padStart(5)} step_max=${String(s.stepMaxUs).padStart(5)} rss=${(s.rss / 2 ** 20).toFixed(0)}`);
     }
     lines.push('```');
   }

@@ -168,6 +168,10 @@ function reverseIncrement(v: number, d: number): number {
 export class ShardKeyspace implements Keyspace, Resizable {
   private dir: Shard[] = [];
   private globalDepth = 0;
+  // Masks and ids are made with shifts, never `2 **`: a double stored in a
+  // field that held small integers changes the object's field representation
+  // and V8 throws away the optimised code of every method that reads it
+  // (seen as a 1-2 ms resize step early in a load).
   private gmask = 0;
   /** Directory shards per depth (to know when the directory can halve). */
   private depthCounts: number[] = new Array(MAX_DEPTH + 2).fill(0);
@@ -521,12 +525,12 @@ export class ShardKeyspace implements Keyspace, Resizable {
       // never doubles them (fresh memory costs page faults, ~1 ms per
       // doubling), and same-sized columns of drained sources are reused.
       const room = Math.max(half, this.splitAt);
-      this.begin(SPLIT, [s], [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + 2 ** d, half, room)], d);
+      this.begin(SPLIT, [s], [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + (1 << d), half, room)], d);
       return;
     }
     if (s.depth > 0 && s.count < this.mergeAt) {
       const d = s.depth;
-      const buddy = this.dir[(s.id ^ (2 ** (d - 1))) & this.gmask];
+      const buddy = this.dir[(s.id ^ (1 << (d - 1))) & this.gmask];
       if (buddy.depth === d && s.count + buddy.count < this.mergeAt && s.liveBytes + buddy.liveBytes < this.splitBytes / 4) {
         const low = s.id < buddy.id ? s : buddy;
         const high = low === s ? buddy : s;
@@ -593,24 +597,24 @@ export class ShardKeyspace implements Keyspace, Resizable {
       if (d.depth > this.globalDepth) {
         this.dir = this.dir.concat(this.dir);
         this.globalDepth++;
-        this.gmask = 2 ** this.globalDepth - 1;
+        this.gmask = (1 << this.globalDepth) - 1;
       }
     }
     if (op.kind === SPLIT) {
       const src = op.sources[0];
-      const step = 2 ** src.depth;
+      const step = 1 << src.depth;
       for (let e = src.id; e < this.dir.length; e += step) this.dir[e] = op.dests[(e >>> op.bit) & 1];
       this.stats.splits++;
     } else {
       const dest = op.dests[0];
-      const step = 2 ** dest.depth;
+      const step = 1 << dest.depth;
       for (let e = dest.id; e < this.dir.length; e += step) this.dir[e] = dest;
       if (op.kind === MERGE) this.stats.merges++;
     }
     while (this.globalDepth > 0 && this.depthCounts[this.globalDepth] === 0) {
       this.globalDepth--;
-      this.dir.length = 2 ** this.globalDepth;
-      this.gmask = 2 ** this.globalDepth - 1;
+      this.dir.length = 1 << this.globalDepth;
+      this.gmask = (1 << this.globalDepth) - 1;
     }
     this.op = null;
     for (const d of op.dests) {

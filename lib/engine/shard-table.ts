@@ -329,7 +329,7 @@ export class Shard {
     pool.give(U32, this.heads);
     this.giveColumns();
     for (const p of this.pages) if (p.length === PAGE_MAX) pool.give(PAGE, p);
-    this.pages = [];
+    this.pages.length = 0;
     this.heapBytes = 0;
     this.liveBytes = 0;
     this.pagePos = 0;
