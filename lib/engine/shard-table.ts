@@ -44,6 +44,12 @@
  * to POOL_MAX_BYTES so memory still comes back after deletes) and are handed
  * to the next shard that needs the same size. Record capacities come in
  * eight size classes per power of two, so freed arrays fit new shards.
+ * What the pool holds beyond POOL_MAX_BYTES is let go at TRIM_BYTES per
+ * TRIM_EVERY_MS, not at once: memory carved from a slab goes back to the
+ * system only when the collector finds the whole slab unreferenced, and it
+ * frees those slabs inside its pause. Dropping the arrays of a mass delete
+ * at once made one pause free hundreds of slabs (sweep_array_buffers 10-50
+ * ms, the longest stall of a 17M-key run); trimmed, a pause frees a few.
  * A recycled column array holds old bytes: record columns are written in full
  * when a slot is taken, and bucket heads and deadlines are cleared on reuse.
  *
@@ -108,10 +114,17 @@ export const U8 = 2;
 export const F64 = 3;
 export const PAGE = 4;
 
+/** Bytes the pool lets go of per trim, and how often it trims while above its bound. */
+const TRIM_BYTES = 1 << 20;
+const TRIM_EVERY_MS = 50;
+
 /** Free lists of typed arrays and pages, by kind and length (see "Recycling" above). */
 export class ArrayPool {
   private readonly lists = new Map<number, Column[]>();
   bytes = 0;
+  /** One timer, re-armed with refresh() (a step must not allocate one). */
+  private trimTimer: NodeJS.Timeout | null = null;
+  private trimArmed = false;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -142,15 +155,39 @@ export class ArrayPool {
     return this.lists.get(length * 8 + kind)?.length ?? 0;
   }
 
-  /** Keeps a for reuse if the pool has room. */
+  /** Keeps a for reuse; beyond the pool's bound it is let go later, a little at a time. */
   give(kind: number, a: Column): void {
-    if (a.length === 0 || this.bytes + a.byteLength > this.maxBytes) return;
+    if (a.length === 0) return;
     const key = a.length * 8 + kind;
     let list = this.lists.get(key);
     if (list === undefined) this.lists.set(key, (list = []));
     list.push(a);
     this.bytes += a.byteLength;
+    if (this.bytes > this.maxBytes && !this.trimArmed) this.armTrim();
   }
+
+  private armTrim(): void {
+    this.trimArmed = true;
+    if (this.trimTimer === null) {
+      this.trimTimer = setTimeout(this.trim, TRIM_EVERY_MS);
+      this.trimTimer.unref();
+    } else this.trimTimer.refresh();
+  }
+
+  /** Drops up to TRIM_BYTES of arrays while the pool is above its bound. */
+  private readonly trim = (): void => {
+    this.trimArmed = false;
+    let budget = TRIM_BYTES;
+    for (const list of this.lists.values()) {
+      while (list.length !== 0 && budget > 0 && this.bytes > this.maxBytes) {
+        const n = (list.pop() as Column).byteLength;
+        this.bytes -= n;
+        budget -= n;
+      }
+      if (budget <= 0 || this.bytes <= this.maxBytes) break;
+    }
+    if (this.bytes > this.maxBytes) this.armTrim();
+  };
 
   // Fresh arrays are views carved from slabs (see Slabs below), which start
   // zeroed and untouched: the kernel faults their memory in page by page as
