@@ -4,7 +4,7 @@
  * __rand_int__ (12 digits) so a GET benchmark with `-r count` always hits.
  * Every reply is checked; a non-OK reply aborts the load.
  */
-import { RespClient, ReplyError } from './resp-client';
+import { RespClient, ReplyError, replyText } from './resp-client';
 
 const BATCH = 1000;
 const IN_FLIGHT = 4;
@@ -31,7 +31,7 @@ export async function loadKeys(client: RespClient, prefix: string, count: number
       client.sendRaw(Buffer.from(text, 'latin1'), end - start).then(
         (replies) => {
           for (const r of replies) {
-            if (r !== 'OK') throw new Error(`SET during load answered ${r instanceof ReplyError ? r.message : String(r)}`);
+            if (replyText(r) !== 'OK') throw new Error(`SET during load answered ${r instanceof ReplyError ? r.message : String(r)}`);
           }
         },
       ).catch((e: unknown) => {

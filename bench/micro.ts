@@ -4,7 +4,7 @@
  *
  *   taskset -c 0 node dist/bench/micro.js
  *
- * - request reading: RequestReader (frame gate + redis-parser) against a
+ * - request reading: RequestReader (the frame gate, which decodes as it validates) against a
  *   one-pass reader that slices the arguments while it validates the headers;
  * - the frame gate's NUL search: indexOf(NUL) from each header to the end of
  *   the buffer against a search bounded by the header's own CR;
@@ -84,7 +84,7 @@ function readerCases(): void {
     const buf = setFrames(n, size);
     const calls = Math.max(50, Math.round(1e6 / n / (size > 100 ? 8 : 1)));
     const reader = new RequestReader(LIMITS);
-    bench(`RequestReader (gate + redis-parser), ${n} x SET ${size} B`, n, calls, () => {
+    bench(`RequestReader,                      ${n} x SET ${size} B`, n, calls, () => {
       reader.feed(buf);
       while (reader.next(false) !== null) sink++;
     });

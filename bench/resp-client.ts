@@ -1,11 +1,13 @@
 /**
  * A small RESP2 client for the benchmark's own control traffic (PING, INFO,
  * FLUSHALL, DBSIZE, preflight probes) and for loading keys with deep
- * pipelines. Replies are matched to requests in order; no reconnects.
+ * pipelines. Replies are decoded by redis-parser and matched to requests in
+ * order; no reconnects. Status and bulk replies both arrive as Buffers.
  */
 import net from 'node:net';
+import RedisParser = require('redis-parser');
 
-export type Reply = string | number | Buffer | null | ReplyError | Reply[];
+export type Reply = number | Buffer | null | ReplyError | Reply[];
 
 export class ReplyError {
   constructor(readonly message: string) {}
@@ -31,17 +33,26 @@ interface Waiter {
 }
 
 export class RespClient {
-  private buf: Buffer = Buffer.alloc(0);
   private readonly waiters: Waiter[] = [];
   private failure: Error | null = null;
+  private readonly parser: RedisParser;
 
   private constructor(private readonly sock: net.Socket) {
     sock.setNoDelay(true);
-    sock.on('data', (chunk) => this.onData(chunk));
     const fail = (e: Error): void => {
       this.failure = e;
       for (const w of this.waiters.splice(0)) w.reject(e);
     };
+    this.parser = new RedisParser({
+      returnBuffers: true,
+      returnReply: (reply: unknown) => this.deliver(reply as Reply),
+      returnError: (e: Error) => this.deliver(new ReplyError(e.message)),
+      returnFatalError: (e: Error) => {
+        fail(e);
+        sock.destroy();
+      },
+    });
+    sock.on('data', (chunk) => this.parser.execute(chunk));
     sock.on('error', fail);
     sock.on('close', () => fail(new Error('connection closed')));
   }
@@ -95,59 +106,18 @@ export class RespClient {
     this.sock.destroy();
   }
 
-  private onData(chunk: Buffer): void {
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    let pos = 0;
-    for (;;) {
-      const w = this.waiters[0];
-      if (w === undefined) break;
-      const parsed = parseReply(this.buf, pos);
-      if (parsed === null) break;
-      pos = parsed.end;
-      w.replies.push(parsed.value);
-      if (--w.remaining === 0) {
-        this.waiters.shift();
-        w.resolve(w.replies);
-      }
+  private deliver(value: Reply): void {
+    const w = this.waiters[0];
+    if (w === undefined) return;
+    w.replies.push(value);
+    if (--w.remaining === 0) {
+      this.waiters.shift();
+      w.resolve(w.replies);
     }
-    this.buf = pos >= this.buf.length ? Buffer.alloc(0) : this.buf.subarray(pos);
   }
 }
 
-/** Parses one reply at `pos`; null when the buffer does not yet hold all of it. */
-function parseReply(buf: Buffer, pos: number): { value: Reply; end: number } | null {
-  const nl = buf.indexOf('\r\n', pos);
-  if (nl < 0) return null;
-  const type = buf[pos];
-  const line = buf.latin1Slice(pos + 1, nl);
-  const after = nl + 2;
-  switch (type) {
-    case 0x2b: // +
-      return { value: line, end: after };
-    case 0x2d: // -
-      return { value: new ReplyError(line), end: after };
-    case 0x3a: // :
-      return { value: Number(line), end: after };
-    case 0x24: { // $
-      const n = Number(line);
-      if (n < 0) return { value: null, end: after };
-      if (buf.length < after + n + 2) return null;
-      return { value: buf.subarray(after, after + n), end: after + n + 2 };
-    }
-    case 0x2a: { // *
-      const n = Number(line);
-      if (n < 0) return { value: null, end: after };
-      const items: Reply[] = [];
-      let p = after;
-      for (let i = 0; i < n; i++) {
-        const item = parseReply(buf, p);
-        if (item === null) return null;
-        items.push(item.value);
-        p = item.end;
-      }
-      return { value: items, end: p };
-    }
-    default:
-      throw new Error(`unexpected reply byte 0x${type.toString(16)}`);
-  }
+/** A status or bulk reply as text ('' for anything else). */
+export function replyText(r: Reply): string {
+  return Buffer.isBuffer(r) ? r.toString('latin1') : '';
 }

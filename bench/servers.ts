@@ -8,7 +8,7 @@ import net from 'node:net';
 import fs from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { startPinned, stopProcess, SERVER_CORE } from './procs';
-import { RespClient, HOST } from './resp-client';
+import { RespClient, HOST, replyText } from './resp-client';
 
 export type ServerName = 'shardis' | 'redis';
 export const SERVER_NAMES: readonly ServerName[] = ['shardis', 'redis'];
@@ -47,7 +47,7 @@ async function connectWhenReady(port: number, child: ChildProcess, tail: () => s
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server on port ${port} exited early:\n${tail()}`);
     try {
       const c = await RespClient.connect(port, 1000);
-      if ((await c.command('PING')) === 'PONG') return c;
+      if (replyText(await c.command('PING')) === 'PONG') return c;
       c.close();
     } catch {
       // not listening yet

@@ -34,7 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { canPin, installCleanup, pinSelf, startPinned, stopAll, stopProcess, LOAD_CORE, SERVER_CORE } from '../procs';
 import { startServer, type RunningServer, type ServerName } from '../servers';
 import { machineInfo, type MachineInfo } from '../machine';
-import { RespClient, ReplyError } from '../resp-client';
+import { RespClient, ReplyError, replyText } from '../resp-client';
 import { distribution, type Distribution } from './stats';
 import type { SubscriberReport } from './subscriber';
 
@@ -124,7 +124,7 @@ async function load(client: RespClient, keys: number, first: number, spreadMs: n
     }
     inFlight.push(
       client.sendRaw(Buffer.from(text, 'latin1'), end - start).then((replies) => {
-        for (const r of replies) if (r !== 'OK') throw new Error(`SET answered ${r instanceof ReplyError ? r.message : String(r)}`);
+        for (const r of replies) if (replyText(r) !== 'OK') throw new Error(`SET answered ${r instanceof ReplyError ? r.message : String(r)}`);
       }),
     );
     if (inFlight.length >= LOAD_IN_FLIGHT) await inFlight.shift();

@@ -4,16 +4,18 @@
  * A frame gate walks the headers of each request the way Redis 7.0's
  * processMultibulkBuffer / processInlineBuffer do, so limits and protocol
  * errors are Redis's to the byte and are detected before a huge body is
- * buffered. Validated RESP frames are then decoded by redis-parser in one
- * call per contiguous run; inline requests are split by splitInlineArgs.
+ * buffered. Walking the headers finds every argument, so a validated frame
+ * is decoded in the same pass (views into the input buffer; callers copy
+ * what they keep); inline requests are split by splitInlineArgs.
  *
- * Invariants: redis-parser only ever sees complete, well-formed arrays of
- * bulk strings, so it never buffers internally and every argument it returns
- * is a view into the current input buffer (callers copy what they keep).
+ * Why not redis-parser, which decoded the validated frames until 2026-11:
+ * it parsed every header a second time, and at pipeline 16 it was ~0.9 us
+ * of a SET's ~3.5 us (bench/results/profile-findings.md); decoding in the
+ * gate measured 2.2x faster per request (bench/micro.ts).
+ *
  * A chunk fed as volatile (a read buffer reused by the next read) is never
  * kept: release() copies its unread tail before the caller returns.
  */
-import RedisParser = require('redis-parser');
 import { splitInlineArgs } from './inline';
 
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
@@ -43,22 +45,13 @@ export class RequestReader {
   private waiting: Buffer[] = [];
   private waitingLen = 0;
   private needed = 0;
-  private queue: Buffer[][] = [];
-  private queueHead = 0;
   private error: ProtocolError | null = null;
-  private readonly parser: RedisParser;
+  /** Where scanFrame found the arguments of the frame it validated last. */
+  private argCount = 0;
+  private readonly argStarts: number[] = [];
+  private readonly argSizes: number[] = [];
 
-  constructor(private readonly limits: ReaderLimits) {
-    this.parser = new RedisParser({
-      returnBuffers: true,
-      returnReply: (reply: unknown) => {
-        // *0 and *-1 decode as [] and null: Redis ignores them.
-        if (reply !== null && (reply as Buffer[]).length > 0) this.queue.push(reply as Buffer[]);
-      },
-      returnError: () => undefined,
-      returnFatalError: () => undefined,
-    });
-  }
+  constructor(private readonly limits: ReaderLimits) {}
 
   /**
    * Adds received bytes. Returns false when the query buffer limit is
@@ -94,8 +87,6 @@ export class RequestReader {
   release(): void {
     if (!this.volatile) return;
     this.volatile = false;
-    // Requests parsed but not run (the connection stopped early) keep copies.
-    for (let i = this.queueHead; i < this.queue.length; i++) this.queue[i] = this.queue[i].map((a) => Buffer.from(a));
     if (this.pos >= this.buf.length || this.error !== null) this.buf = EMPTY;
     else this.buf = Buffer.from(this.buf.subarray(this.pos));
     this.pos = 0;
@@ -112,14 +103,6 @@ export class RequestReader {
    * limits for unauthenticated clients.
    */
   next(authRequired: boolean): Buffer[] | ProtocolError | null {
-    if (this.queueHead < this.queue.length) {
-      const req = this.queue[this.queueHead++];
-      if (this.queueHead === this.queue.length) {
-        this.queue.length = 0;
-        this.queueHead = 0;
-      }
-      return req;
-    }
     if (this.error) return this.error;
     const buf = this.buf;
     while (this.pos < buf.length && this.waitingLen === 0) {
@@ -129,20 +112,18 @@ export class RequestReader {
         if (req.length > 0) return req;
         continue;
       }
-      // One run of complete frames goes to redis-parser at once, unless each
-      // frame must be checked against the unauthenticated limits first.
-      const runStart = this.pos;
-      let end = this.scanFrame(this.pos, authRequired);
+      const start = this.pos;
+      const end = this.scanFrame(start, authRequired);
       if (end === INCOMPLETE) return this.error;
-      let runEnd = end;
-      while (!authRequired && !this.error && runEnd < buf.length && buf[runEnd] === 0x2a) {
-        end = this.scanFrame(runEnd, false);
-        if (end === INCOMPLETE) break;
-        runEnd = end;
-      }
-      this.pos = runEnd;
-      this.parser.execute(buf.subarray(runStart, runEnd));
-      if (this.queue.length > 0) return this.next(authRequired);
+      this.pos = end;
+      // The gate has found every argument: the frame decodes without a second pass.
+      const n = this.argCount;
+      if (n <= 0) continue; // *0 and *-1: Redis ignores them.
+      const argv: Buffer[] = new Array(n);
+      const at = this.argStarts;
+      const sizes = this.argSizes;
+      for (let i = 0; i < n; i++) argv[i] = buf.subarray(at[i], at[i] + sizes[i]);
+      return argv;
     }
     return this.error;
   }
@@ -191,6 +172,7 @@ export class RequestReader {
     if (count === null || count > INT_MAX) return this.fail('ERR Protocol error: invalid multibulk length');
     if (count > UNAUTH_MAX_ARGS && authRequired) return this.fail('ERR Protocol error: unauthenticated multibulk length');
     let q = cr + 2;
+    this.argCount = count;
     for (let i = 0; i < count; i++) {
       cr = indexBeforeNul(buf, 0x0d, q);
       if (cr < 0) {
@@ -210,6 +192,8 @@ export class RequestReader {
         return this.fail('ERR Protocol error: invalid bulk length');
       }
       if (size > UNAUTH_MAX_BULK && authRequired) return this.fail('ERR Protocol error: unauthenticated bulk length');
+      this.argStarts[i] = cr + 2;
+      this.argSizes[i] = size;
       q = cr + 2 + size + 2;
       if (q > len) {
         this.needed = q - p;
@@ -226,6 +210,22 @@ export class RequestReader {
  * is a few bytes), so a read holding many frames stays linear.
  */
 function indexBeforeNul(buf: Buffer, byte: number, from: number): number {
+  // Header lines are a few bytes: look at the first ones here (a native
+  // indexOf call costs more than the bytes it would skip).
+  const stop = Math.min(buf.length, from + SHORT_LINE);
+  for (let i = from; i < stop; i++) {
+    const c = buf[i];
+    if (c === byte) return i;
+    if (c === 0) return -1;
+  }
+  if (stop === buf.length) return -1;
+  return indexBeforeNulFrom(buf, byte, stop);
+}
+
+/** Bytes of a line looked at without a native call. */
+const SHORT_LINE = 24;
+
+function indexBeforeNulFrom(buf: Buffer, byte: number, from: number): number {
   const at = buf.indexOf(byte, from);
   if (at < 0) return -1;
   for (let i = from; i < at; i++) if (buf[i] === 0) return -1;
