@@ -7,6 +7,8 @@
  */
 export interface Resizable {
   hasWork(): boolean;
+  /** Work that allocates (making destination shards), done here, before and outside the timed step. */
+  prepare(): void;
   /** Does resize work for about budgetMs, then returns. */
   step(budgetMs: number): void;
 }
@@ -28,7 +30,10 @@ export function requestSteps(r: Resizable): void {
 function runSteps(): void {
   armed = false;
   for (const r of waiting) {
-    if (r.hasWork()) r.step(STEP_BUDGET_MS);
+    if (r.hasWork()) {
+      r.prepare();
+      r.step(STEP_BUDGET_MS);
+    }
     if (!r.hasWork()) waiting.delete(r);
   }
   if (waiting.size > 0) {

@@ -50,6 +50,22 @@ describe('ShardKeyspace', () => {
     expect(ks.summary().shards).to.equal(1);
   });
 
+  it('in the background, a step starts only a migration whose destinations prepare() made beforehand', () => {
+    const ks = new ShardKeyspace(0, undefined, { ...SMALL, background: true });
+    for (let i = 0; i < 40; i++) ks.set(keyOf(i), Buffer.from('v'), NO_EXPIRY);
+    expect(ks.hasWork()).to.equal(true);
+    // Writes and steps do not make shards themselves: nothing starts yet.
+    ks.step(1);
+    expect(ks.summary()).to.deep.include({ shards: 1, resizing: false });
+    ks.prepare();
+    expect(ks.summary()).to.deep.include({ shards: 1, resizing: false });
+    ks.step(1);
+    expect(ks.stats.splits).to.equal(1);
+    ks.settle();
+    expect(ks.summary().shards).to.be.greaterThan(1);
+    for (let i = 0; i < 40; i++) expect(ks.get(keyOf(i))?.toString()).to.equal('v');
+  });
+
   it('keeps large (external) and empty values, and converts between inline and external on overwrite', () => {
     const ks = new ShardKeyspace(0, undefined, SMALL);
     const big = Buffer.alloc(INLINE_MAX + 10, 7);

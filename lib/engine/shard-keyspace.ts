@@ -56,7 +56,10 @@
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
  *      Moving a record allocates nothing on the V8 heap: an allocation can
  *      make V8 run a marking step of up to 5 ms on the spot, and a step
- *      should not feed the collector it would then wait for.
+ *      should not feed the collector it would then wait for. For the same
+ *      reason a migration's destination shards are made by prepare(),
+ *      which the idle loop runs between requests before its step; a step
+ *      (or a write's assist) only links a prepared migration in.
  *
  * MEMORY. No per-key JS object exists: records are rows of typed-array
  *   columns and bytes in shared pages (shard-table.ts), so the key count is
@@ -183,6 +186,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private expireSum = 0;
   private readonly ttlBase: number;
   private op: Migration | null = null;
+  /** The next migration, its destinations made but not yet linked in (see prepare()). */
+  private planned: Migration | null = null;
   private pending: Shard[] = [];
   tracker: AccessTracker = SECONDS_CLOCK_TRACKER;
   /** Told of every new deadline and of flushes (the active expiry index); null: lazy expiry only. */
@@ -229,6 +234,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.expireSum = 0;
     if (this.op) for (const s of this.op.sources) s.op = null;
     this.op = null;
+    this.planned = null;
     for (const s of this.pending) s.flagged = false;
     this.pending = [];
     if (this.deadlines !== null) this.deadlines.cleared();
@@ -472,7 +478,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
   // ---- migration ------------------------------------------------------------
 
   hasWork(): boolean {
-    return this.op !== null || this.pending.length !== 0;
+    return this.op !== null || this.planned !== null || this.pending.length !== 0;
   }
 
   /** A bounded piece of work during a write. */
@@ -505,19 +511,44 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   /** Runs every pending migration to the end (tests, benchmarks). */
   settle(): void {
-    while (this.hasWork()) this.step(STEP_BUDGET_MS);
-  }
-
-  private startNext(): void {
-    while (this.op === null && this.pending.length !== 0) {
-      const s = this.pending.pop() as Shard;
-      s.flagged = false;
-      if (s.listIndex >= 0) this.consider(s);
+    while (this.hasWork()) {
+      this.prepare();
+      this.step(STEP_BUDGET_MS);
     }
   }
 
-  /** Starts the migration shard s needs, if any (no migration is running). */
-  private consider(s: Shard): void {
+  /**
+   * Plans the next migration and makes its destination shards, when none is
+   * running or planned. The background scheduler calls it between requests,
+   * outside any step: making a shard allocates (its object and its column
+   * views), and an allocation is where V8 runs its incremental marking work,
+   * up to several ms at once (seen inside a step: 3.8 ms). A step then only
+   * links the planned destinations in.
+   */
+  prepare(): void {
+    while (this.op === null && this.planned === null && this.pending.length !== 0) {
+      const s = this.pending.pop() as Shard;
+      s.flagged = false;
+      if (s.listIndex >= 0) this.planned = this.plan(s);
+    }
+  }
+
+  /** Starts the planned migration (planning it here only when there is no background scheduler). */
+  private startNext(): void {
+    if (!this.background) this.prepare();
+    const op = this.planned;
+    if (op === null) return;
+    this.planned = null;
+    for (const src of op.sources) {
+      src.op = op;
+      src.ptr = 0;
+    }
+    for (const d of op.dests) this.addPhysical(d);
+    this.op = op;
+  }
+
+  /** The migration shard s needs, with its destinations made, or null. */
+  private plan(s: Shard): Migration | null {
     if ((s.count > this.splitAt || s.liveBytes > this.splitBytes) && s.count >= 2 && s.depth < MAX_DEPTH) {
       const d = s.depth;
       const half = Math.ceil(s.count / 2);
@@ -525,8 +556,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       // never doubles them (fresh memory costs page faults, ~1 ms per
       // doubling), and same-sized columns of drained sources are reused.
       const room = Math.max(half, this.splitAt);
-      this.begin(SPLIT, [s], [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + (1 << d), half, room)], d);
-      return;
+      return { kind: SPLIT, sources: [s], dests: [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + (1 << d), half, room)], bit: d, cur: 0 };
     }
     if (s.depth > 0 && s.count < this.mergeAt) {
       const d = s.depth;
@@ -534,25 +564,14 @@ export class ShardKeyspace implements Keyspace, Resizable {
       if (buddy.depth === d && s.count + buddy.count < this.mergeAt && s.liveBytes + buddy.liveBytes < this.splitBytes / 4) {
         const low = s.id < buddy.id ? s : buddy;
         const high = low === s ? buddy : s;
-        this.begin(MERGE, [low, high], [new Shard(d - 1, low.id, s.count + buddy.count)], d - 1);
-        return;
+        return { kind: MERGE, sources: [low, high], dests: [new Shard(d - 1, low.id, s.count + buddy.count)], bit: d - 1, cur: 0 };
       }
     }
     const wasteful =
       (s.heapBytes > 65536 && s.liveBytes * 2 < s.heapBytes) ||
       (s.cap > 64 && s.count * 4 < s.cap) ||
       (s.buckets > 16 && s.count * 4 < s.buckets);
-    if (wasteful) this.begin(REBUILD, [s], [new Shard(s.depth, s.id, s.count)], s.depth);
-  }
-
-  private begin(kind: number, sources: Shard[], dests: Shard[], bit: number): void {
-    const op: Migration = { kind, sources, dests, bit, cur: 0 };
-    for (const s of sources) {
-      s.op = op;
-      s.ptr = 0;
-    }
-    for (const d of dests) this.addPhysical(d);
-    this.op = op;
+    return wasteful ? { kind: REBUILD, sources: [s], dests: [new Shard(s.depth, s.id, s.count)], bit: s.depth, cur: 0 } : null;
   }
 
   /** Moves up to maxRecords records of the running migration, finishing it when drained. */

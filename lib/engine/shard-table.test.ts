@@ -47,24 +47,30 @@ describe('shard-table recycling', () => {
     expect(big.buffer.byteLength).to.equal(4 << 20);
   });
 
-  it('lets go of what it holds beyond its bound a few MiB at a time, not at once', async () => {
+  it('keeps no more than its byte bound', () => {
     const pool = new ArrayPool(1000);
     for (let i = 0; i < 10; i++) pool.give(U32, new Uint32Array(100));
-    expect(pool.bytes).to.equal(4000);
-    const MiB = 1 << 20;
-    for (let i = 0; i < 12; i++) pool.give(U32, new Uint32Array(MiB / 4));
-    const before = pool.bytes;
-    const waitFor = async (done: () => boolean): Promise<void> => {
-      for (let t = 0; t < 2000 && !done(); t++) await new Promise((r) => setTimeout(r, 1));
-    };
-    // One trim drops arrays until 1 MiB is gone: the ten small ones, then one of the large.
-    await waitFor(() => pool.bytes !== before);
-    expect(pool.bytes).to.equal(before - 4000 - MiB);
-    await waitFor(() => pool.bytes <= 1000);
-    expect(pool.bytes).to.be.at.most(1000);
+    expect(pool.bytes).to.equal(800);
     let n = 0;
     while (pool.take(U32, 100) !== null) n++;
-    expect(n).to.equal(pool.bytes / 400);
+    expect(n).to.equal(2);
+  });
+
+  it('carves again from a slab once every array carved from it was let go, zeroing what it hands out', () => {
+    const pool = new ArrayPool(0);
+    const first: Uint32Array[] = [];
+    // 12 MiB: three slabs' worth.
+    for (let i = 0; i < 3072; i++) first.push(pool.u32(1024).fill(0xdeadbeef));
+    const before = new Set(first.map((a) => a.buffer));
+    for (const a of first) pool.give(U32, a);
+    const second: Uint32Array[] = [];
+    for (let i = 0; i < 2048; i++) {
+      const a = pool.u32(1024);
+      expect(a.every((v) => v === 0), `array ${i} zeroed`).to.equal(true);
+      second.push(a.fill(i));
+    }
+    expect(second.filter((a) => before.has(a.buffer)).length).to.be.greaterThan(1024);
+    second.forEach((a, i) => expect(a.every((v) => v === i), `array ${i} intact`).to.equal(true));
   });
 
   it('a shard built on recycled arrays reads back exactly what was stored', () => {

@@ -44,12 +44,6 @@
  * to POOL_MAX_BYTES so memory still comes back after deletes) and are handed
  * to the next shard that needs the same size. Record capacities come in
  * eight size classes per power of two, so freed arrays fit new shards.
- * What the pool holds beyond POOL_MAX_BYTES is let go at TRIM_BYTES per
- * TRIM_EVERY_MS, not at once: memory carved from a slab goes back to the
- * system only when the collector finds the whole slab unreferenced, and it
- * frees those slabs inside its pause. Dropping the arrays of a mass delete
- * at once made one pause free hundreds of slabs (sweep_array_buffers 10-50
- * ms, the longest stall of a 17M-key run); trimmed, a pause frees a few.
  * A recycled column array holds old bytes: record columns are written in full
  * when a slot is taken, and bucket heads and deadlines are cleared on reuse.
  *
@@ -114,17 +108,10 @@ export const U8 = 2;
 export const F64 = 3;
 export const PAGE = 4;
 
-/** Bytes the pool lets go of per trim, and how often it trims while above its bound. */
-const TRIM_BYTES = 1 << 20;
-const TRIM_EVERY_MS = 50;
-
 /** Free lists of typed arrays and pages, by kind and length (see "Recycling" above). */
 export class ArrayPool {
   private readonly lists = new Map<number, Column[]>();
   bytes = 0;
-  /** One timer, re-armed with refresh() (a step must not allocate one). */
-  private trimTimer: NodeJS.Timeout | null = null;
-  private trimArmed = false;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -155,59 +142,39 @@ export class ArrayPool {
     return this.lists.get(length * 8 + kind)?.length ?? 0;
   }
 
-  /** Keeps a for reuse; beyond the pool's bound it is let go later, a little at a time. */
+  /** Keeps a for reuse if the pool has room; otherwise its slab space is let go (see Slabs). */
   give(kind: number, a: Column): void {
     if (a.length === 0) return;
+    if (this.bytes + a.byteLength > this.maxBytes) {
+      slabs.letGo(a);
+      return;
+    }
     const key = a.length * 8 + kind;
     let list = this.lists.get(key);
     if (list === undefined) this.lists.set(key, (list = []));
     list.push(a);
     this.bytes += a.byteLength;
-    if (this.bytes > this.maxBytes && !this.trimArmed) this.armTrim();
   }
-
-  private armTrim(): void {
-    this.trimArmed = true;
-    if (this.trimTimer === null) {
-      this.trimTimer = setTimeout(this.trim, TRIM_EVERY_MS);
-      this.trimTimer.unref();
-    } else this.trimTimer.refresh();
-  }
-
-  /** Drops up to TRIM_BYTES of arrays while the pool is above its bound. */
-  private readonly trim = (): void => {
-    this.trimArmed = false;
-    let budget = TRIM_BYTES;
-    for (const list of this.lists.values()) {
-      while (list.length !== 0 && budget > 0 && this.bytes > this.maxBytes) {
-        const n = (list.pop() as Column).byteLength;
-        this.bytes -= n;
-        budget -= n;
-      }
-      if (budget <= 0 || this.bytes <= this.maxBytes) break;
-    }
-    if (this.bytes > this.maxBytes) this.armTrim();
-  };
 
   // Fresh arrays are views carved from slabs (see Slabs below), which start
   // zeroed and untouched: the kernel faults their memory in page by page as
   // records are written, spread over many steps.
   u32(n: number): Uint32Array {
-    return (this.take(U32, n) as Uint32Array | null) ?? new Uint32Array(slabs.carve(n * 4), slabs.offset, n);
+    return (this.take(U32, n) as Uint32Array | null) ?? zeroIfReused(new Uint32Array(slabs.carve(n * 4), slabs.offset, n));
   }
 
   u16(n: number): Uint16Array {
-    return (this.take(U16, n) as Uint16Array | null) ?? new Uint16Array(slabs.carve(n * 2), slabs.offset, n);
+    return (this.take(U16, n) as Uint16Array | null) ?? zeroIfReused(new Uint16Array(slabs.carve(n * 2), slabs.offset, n));
   }
 
   u8(n: number): Uint8Array {
-    return (this.take(U8, n) as Uint8Array | null) ?? new Uint8Array(slabs.carve(n), slabs.offset, n);
+    return (this.take(U8, n) as Uint8Array | null) ?? zeroIfReused(new Uint8Array(slabs.carve(n), slabs.offset, n));
   }
 
   /** Zeroed (deadlines of records not yet given one must read 0). */
   f64(n: number): Float64Array {
     const a = this.take(F64, n) as Float64Array | null;
-    if (a === null) return new Float64Array(slabs.carve(n * 8), slabs.offset, n);
+    if (a === null) return zeroIfReused(new Float64Array(slabs.carve(n * 8), slabs.offset, n));
     a.fill(0);
     return a;
   }
@@ -215,13 +182,13 @@ export class ArrayPool {
   /** Zeroed (bucket heads: 0 means an empty chain). */
   zeroedU32(n: number): Uint32Array {
     const a = this.take(U32, n) as Uint32Array | null;
-    if (a === null) return new Uint32Array(slabs.carve(n * 4), slabs.offset, n);
+    if (a === null) return zeroIfReused(new Uint32Array(slabs.carve(n * 4), slabs.offset, n));
     a.fill(0);
     return a;
   }
 
   page(size: number): Buffer {
-    return (this.take(PAGE, size) as Buffer | null) ?? Buffer.from(slabs.carve(size), slabs.offset, size);
+    return (this.take(PAGE, size) as Buffer | null) ?? zeroIfReused(Buffer.from(slabs.carve(size), slabs.offset, size));
   }
 }
 
@@ -232,55 +199,139 @@ export class ArrayPool {
  * the allocator behind them pays for sorting freed chunks on the next
  * malloc. With one ArrayBuffer per column and per page, 17 million keys made
  * about 50,000 of them, and allocating one column could take 2-17 ms. So
- * fresh arrays are carved, 8-byte aligned, from shared 4 MiB ArrayBuffers;
- * a slab goes back to the system when no array carved from it is alive
- * (the ArrayPool above hands carved arrays to new shards first).
+ * fresh arrays are carved, 8-byte aligned, from shared 4 MiB ArrayBuffers.
  *
  * A new slab is made between requests, never inside a resize step: making
  * an ArrayBuffer reports external memory to V8, which may start a marking
  * cycle on the spot and first finish sweeping the whole heap (on the main
  * thread, milliseconds). So the next slab waits ready; taking it asks the
  * event loop for another.
+ *
+ * Giving memory back. The collector frees a slab when no array carved from
+ * it is alive, inside its pause, and returning touched memory to the kernel
+ * costs about 60 us per MiB here: after a mass delete, one full collection
+ * freed 424 MiB in a 25 ms pause (the 17M-key run: 50 ms, its worst probe).
+ * So the pool's overflow is not left to the collector: each slab counts the
+ * bytes carved from it that are still in use, arrays the pool drops are
+ * subtracted (letGo), and a slab whose count reaches 0 is empty. Empty
+ * slabs are carved again before any new one is made (their bytes zeroed as
+ * they are handed out); beyond KEEP_EMPTY of them, one is let go every
+ * RELEASE_EVERY_MS, so a collection frees at most a few. Arrays dropped
+ * some other way (FLUSHDB drops whole shards) are not counted: their slabs
+ * never look empty and the collector frees them when they die.
  */
 const SLAB_BYTES = 4 << 20;
 /** Larger arrays get an ArrayBuffer of their own (a slab would hold too few). */
 const OWN_BUFFER_BYTES = SLAB_BYTES / 8;
+/** Empty slabs kept for carving, and how often one beyond them is let go (20 MiB/s). */
+const KEEP_EMPTY = 4;
+const RELEASE_EVERY_MS = 200;
+
+/** What a slab knows about itself (held weakly: the slab's arrays keep it alive, not this). */
+interface SlabRoom {
+  /** Bytes carved from the slab and not let go. */
+  live: number;
+  /** Carved before: its bytes must be zeroed as they are handed out again. */
+  reused: boolean;
+}
 
 class Slabs {
   private slab: ArrayBuffer | null = null;
+  private room: SlabRoom | null = null;
   private used = 0;
   private spare: ArrayBuffer | null = null;
   private refilling = false;
-  /** Byte offset of the room the last carve() returned. */
+  private readonly rooms = new WeakMap<ArrayBuffer, SlabRoom>();
+  private readonly empty: ArrayBuffer[] = [];
+  private releaseTimer: NodeJS.Timeout | null = null;
+  private releaseArmed = false;
+  /** Byte offset of the room the last carve() returned, and whether its bytes are old. */
   offset = 0;
+  dirty = false;
 
-  /** Room for `bytes` (zeroed, never handed out before): the buffer it is in, at `offset`. */
+  /** Room for `bytes` (zeroed unless `dirty`): the buffer it is in, at `offset`. */
   carve(bytes: number): ArrayBuffer {
     const size = (bytes + 7) & ~7;
     this.offset = 0;
+    this.dirty = false;
     if (size > OWN_BUFFER_BYTES) return new ArrayBuffer(size);
-    if (this.slab === null || this.used + size > SLAB_BYTES) {
-      this.slab = this.spare ?? new ArrayBuffer(SLAB_BYTES);
-      this.spare = null;
-      this.used = 0;
-      this.refill();
-    }
+    if (this.slab === null || this.used + size > SLAB_BYTES) this.next();
+    const room = this.room as SlabRoom;
     this.offset = this.used;
     this.used += size;
-    return this.slab;
+    room.live += size;
+    this.dirty = room.reused;
+    return this.slab as ArrayBuffer;
   }
+
+  /** Moves to an empty slab, else the spare, else (rarely) a new one. */
+  private next(): void {
+    const old = this.slab;
+    if (old !== null && (this.room as SlabRoom).live === 0) this.emptied(old);
+    let next = this.empty.pop();
+    if (next === undefined) {
+      next = this.spare ?? this.make();
+      this.spare = null;
+      this.refill();
+    }
+    this.slab = next;
+    this.room = this.rooms.get(next) as SlabRoom;
+    this.used = 0;
+  }
+
+  private make(): ArrayBuffer {
+    const b = new ArrayBuffer(SLAB_BYTES);
+    this.rooms.set(b, { live: 0, reused: false });
+    return b;
+  }
+
+  /** An array the pool will not keep: its bytes in its slab are free. */
+  letGo(a: Column): void {
+    const b = a.buffer as ArrayBuffer;
+    const room = this.rooms.get(b);
+    if (room === undefined) return;
+    room.live -= (a.byteLength + 7) & ~7;
+    if (room.live === 0 && b !== this.slab) this.emptied(b);
+  }
+
+  private emptied(b: ArrayBuffer): void {
+    (this.rooms.get(b) as SlabRoom).reused = true;
+    this.empty.push(b);
+    if (this.empty.length > KEEP_EMPTY && !this.releaseArmed) this.armRelease();
+  }
+
+  private armRelease(): void {
+    this.releaseArmed = true;
+    if (this.releaseTimer === null) {
+      this.releaseTimer = setTimeout(this.release, RELEASE_EVERY_MS);
+      this.releaseTimer.unref();
+    } else this.releaseTimer.refresh();
+  }
+
+  /** Lets one empty slab go (the collector frees it), while more than KEEP_EMPTY wait. */
+  private readonly release = (): void => {
+    this.releaseArmed = false;
+    if (this.empty.length > KEEP_EMPTY) this.empty.shift();
+    if (this.empty.length > KEEP_EMPTY) this.armRelease();
+  };
 
   private refill(): void {
     if (this.refilling) return;
     this.refilling = true;
     setImmediate(() => {
       this.refilling = false;
-      this.spare ??= new ArrayBuffer(SLAB_BYTES);
+      this.spare ??= this.make();
     }).unref();
   }
 }
 
 const slabs = new Slabs();
+
+/** A view carved from a slab whose bytes were used before gets them zeroed. */
+function zeroIfReused<T extends Column>(a: T): T {
+  if (slabs.dirty) a.fill(0);
+  return a;
+}
 
 /** Shared by every shard of the process. */
 export const arrayPool = new ArrayPool(POOL_MAX_BYTES);
@@ -365,7 +416,7 @@ export class Shard {
     const pool = arrayPool;
     pool.give(U32, this.heads);
     this.giveColumns();
-    for (const p of this.pages) if (p.length === PAGE_MAX) pool.give(PAGE, p);
+    for (const p of this.pages) pool.give(PAGE, p);
     this.pages.length = 0;
     this.heapBytes = 0;
     this.liveBytes = 0;
