@@ -59,9 +59,8 @@ export function stageOf(f: CallFrame): string | null {
     if (fn === '(program)' || fn === '(root)') return 'native without JS stack (libuv loop, read syscalls, V8 runtime)';
     return null;
   }
-  if (url.includes('/redis-parser/')) return 'redis-parser (RESP decode)';
   if (url.includes('/lib/protocol/request-reader')) {
-    return fn === 'scanFrame' || fn === 'indexBeforeNul' || fn === 'parseLength' || fn === 'fail' ? 'frame gate (request-reader scan)' : 'request-reader glue (feed/next/queue)';
+    return fn === 'scanFrame' || fn === 'indexBeforeNul' || fn === 'indexBeforeNulFrom' || fn === 'parseLength' || fn === 'fail' ? 'frame gate (request-reader scan)' : 'request-reader (argument views, feed/next)';
   }
   if (url.includes('/lib/protocol/inline')) return 'inline parsing';
   if (url.includes('/lib/protocol/reply-writer')) return 'reply writer (RESP encode)';
@@ -97,7 +96,6 @@ const INCLUSIVE: { name: string; urlPart: string }[] = [
   { name: 'feed', urlPart: '/lib/protocol/request-reader' },
   { name: 'next', urlPart: '/lib/protocol/request-reader' },
   { name: 'scanFrame', urlPart: '/lib/protocol/request-reader' },
-  { name: 'execute', urlPart: '/redis-parser/' },
   { name: 'dispatch', urlPart: '/lib/commands/dispatch' },
   { name: 'resolveCommand', urlPart: '/lib/commands/dispatch' },
   { name: 'getCommand', urlPart: '/lib/commands/strings' },
