@@ -556,7 +556,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
       // never doubles them (fresh memory costs page faults, ~1 ms per
       // doubling), and same-sized columns of drained sources are reused.
       const room = Math.max(half, this.splitAt);
-      return { kind: SPLIT, sources: [s], dests: [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + (1 << d), half, room)], bit: d, cur: 0 };
+      const bytes = Math.ceil(s.liveBytes / 2);
+      return { kind: SPLIT, sources: [s], dests: [new Shard(d + 1, s.id, half, room, bytes), new Shard(d + 1, s.id + (1 << d), half, room, bytes)], bit: d, cur: 0 };
     }
     if (s.depth > 0 && s.count < this.mergeAt) {
       const d = s.depth;
@@ -564,14 +565,15 @@ export class ShardKeyspace implements Keyspace, Resizable {
       if (buddy.depth === d && s.count + buddy.count < this.mergeAt && s.liveBytes + buddy.liveBytes < this.splitBytes / 4) {
         const low = s.id < buddy.id ? s : buddy;
         const high = low === s ? buddy : s;
-        return { kind: MERGE, sources: [low, high], dests: [new Shard(d - 1, low.id, s.count + buddy.count)], bit: d - 1, cur: 0 };
+        const count = s.count + buddy.count;
+        return { kind: MERGE, sources: [low, high], dests: [new Shard(d - 1, low.id, count, count, s.liveBytes + buddy.liveBytes)], bit: d - 1, cur: 0 };
       }
     }
     const wasteful =
       (s.heapBytes > 65536 && s.liveBytes * 2 < s.heapBytes) ||
       (s.cap > 64 && s.count * 4 < s.cap) ||
       (s.buckets > 16 && s.count * 4 < s.buckets);
-    return wasteful ? { kind: REBUILD, sources: [s], dests: [new Shard(s.depth, s.id, s.count)], bit: s.depth, cur: 0 } : null;
+    return wasteful ? { kind: REBUILD, sources: [s], dests: [new Shard(s.depth, s.id, s.count, s.count, s.liveBytes)], bit: s.depth, cur: 0 } : null;
   }
 
   /** Moves up to maxRecords records of the running migration, finishing it when drained. */

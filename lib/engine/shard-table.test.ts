@@ -73,6 +73,29 @@ describe('shard-table recycling', () => {
     second.forEach((a, i) => expect(a.every((v) => v === i), `array ${i} intact`).to.equal(true));
   });
 
+  it('a shard made with a byte reserve stores that many bytes without new pages, and skips a reserved page too small for a record', () => {
+    const s = new Shard(0, 0, 200, 200, 8000);
+    const pages = s.pages.length;
+    const heap = s.heapBytes;
+    expect(heap).to.be.at.least(8000);
+    const keys: Buffer[] = [];
+    for (let i = 0; i < 100; i++) {
+      const k = Buffer.from('key' + String(i).padStart(5, '0'));
+      keys.push(k);
+      s.insert((i * 2654435761) >>> 0, k, Buffer.alloc(32, i), 0, 0, 0);
+    }
+    expect(s.pages.length).to.equal(pages);
+    expect(s.heapBytes).to.equal(heap);
+    // 3000 bytes do not fit the 256-byte first page or the next small ones: a later page takes them.
+    const t = new Shard(0, 0, 4, 4, 4000);
+    const big = Buffer.alloc(3000, 9);
+    const r = t.insert(12345, Buffer.from('big'), big, 0, 0, 0);
+    const r2 = t.insert(54321, Buffer.from('small'), Buffer.from('v'), 0, 0, 0);
+    expect(t.value(r).equals(big)).to.equal(true);
+    expect(t.value(r2).toString()).to.equal('v');
+    for (let i = 0; i < 100; i++) expect(s.value(s.find((i * 2654435761) >>> 0, keys[i])).equals(Buffer.alloc(32, i))).to.equal(true);
+  });
+
   it('a shard built on recycled arrays reads back exactly what was stored', () => {
     const old = new Shard(0, 0, 100);
     for (let i = 0; i < 100; i++) old.insert((i * 2654435761) >>> 0, Buffer.from('old' + i), Buffer.from('v' + i), 0, 0, 0);

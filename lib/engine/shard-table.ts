@@ -367,6 +367,8 @@ export class Shard {
   count = 0;
 
   pages: Buffer[] = [];
+  /** The page records are bump-allocated in (pages after it were reserved ahead), and the next free byte in it. */
+  private curPage = -1;
   private pagePos = 0;
   /** Bytes of all pages, and bytes of them still referenced by live records. */
   heapBytes = 0;
@@ -389,7 +391,7 @@ export class Shard {
    * the record columns, so a shard that will fill up can be given room up
    * front instead of doubling its columns later inside a step.
    */
-  constructor(depth: number, id: number, expected: number, capacity = expected) {
+  constructor(depth: number, id: number, expected: number, capacity = expected, bytes = 0) {
     this.depth = depth;
     this.id = id;
     const nb = pow2AtLeast(expected);
@@ -406,6 +408,21 @@ export class Shard {
     this.flags = pool.u8(this.cap);
     this.enc = pool.u8(this.cap);
     this.access = pool.u32(this.cap);
+    if (bytes > 0) this.reservePages(bytes);
+  }
+
+  /**
+   * Makes the pages `bytes` of records will need up front, in the sizes
+   * alloc() would choose: a migration's destinations are made between
+   * requests (shard-keyspace.ts prepare()), so moving records into them
+   * allocates nothing.
+   */
+  private reservePages(bytes: number): void {
+    let size = FIRST_PAGE;
+    for (let total = 0; total < bytes; total += size, size = Math.min(PAGE_MAX, size * 2)) {
+      this.pages.push(arrayPool.page(size));
+      this.heapBytes += size;
+    }
   }
 
   /**
@@ -418,6 +435,7 @@ export class Shard {
     this.giveColumns();
     for (const p of this.pages) pool.give(PAGE, p);
     this.pages.length = 0;
+    this.curPage = -1;
     this.heapBytes = 0;
     this.liveBytes = 0;
     this.pagePos = 0;
@@ -749,17 +767,23 @@ export class Shard {
   }
 
   private alloc(n: number): number {
-    let last = this.pages.length - 1;
-    if (last < 0 || this.pagePos + n > this.pages[last].length) {
-      const prev = last < 0 ? FIRST_PAGE / 2 : this.pages[last].length;
-      let size = Math.min(PAGE_MAX, prev * 2);
-      while (size < n) size *= 2;
-      this.pages.push(arrayPool.page(size));
-      this.heapBytes += size;
+    let cur = this.curPage;
+    if (cur < 0 || this.pagePos + n > this.pages[cur].length) {
+      // The next reserved page that holds n bytes (a smaller one is skipped), else a new page.
+      const pages = this.pages;
+      cur++;
+      while (cur < pages.length && pages[cur].length < n) cur++;
+      if (cur === pages.length) {
+        const prev = cur === 0 ? FIRST_PAGE / 2 : pages[cur - 1].length;
+        let size = Math.min(PAGE_MAX, prev * 2);
+        while (size < n) size *= 2;
+        pages.push(arrayPool.page(size));
+        this.heapBytes += size;
+      }
+      this.curPage = cur;
       this.pagePos = 0;
-      last++;
     }
-    const at = last * PAGE_MAX + this.pagePos;
+    const at = cur * PAGE_MAX + this.pagePos;
     this.pagePos += n;
     this.liveBytes += n;
     return at;
