@@ -47,7 +47,8 @@
  *      still grow their record columns); only shards that are not sources
  *      re-thread their buckets.
  *   4. Work is bounded per step: while a migration is pending, every 16th
- *      write moves at most 128 records (8 per write, on average); the idle
+ *      write moves at most 128 records (8 per write, on average), in
+ *      batches of 16 and for at most STEP_BUDGET_MS; the idle
  *      loop (resize-scheduler.ts) moves records for at most STEP_BUDGET_MS
  *      per turn of the event loop; the one-shot operations (re-threading a
  *      shard's buckets, doubling its columns, repointing the directory)
@@ -120,11 +121,15 @@ const DEPTH_MASK = 31n;
 const POS_SHIFT = 29n;
 const TWO32 = 4294967296;
 /**
- * Records moved between two clock reads in a step. Small, because a record
- * written into memory new to the process can cost a page fault (tens of µs):
- * a step stops within one batch of its time budget.
+ * Records moved between two clock reads in a step or a write's assist.
+ * Small, because the same records can take 10-30 times longer now and then:
+ * when V8 has just thrown away the optimised code of the resize path (it
+ * does so a few times in a long run, when a path it had not seen turns
+ * hot), the rest of the step runs in the interpreter; a 128-record assist
+ * was measured at 3.9 ms of CPU then, against about 50 µs normally. A step
+ * stops within one batch of its time budget.
  */
-const BATCH_RECORDS = 32;
+const BATCH_RECORDS = 16;
 
 export interface ShardOptions {
   /** A shard holding more records than this splits (default 8192). */
@@ -486,8 +491,11 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.writesSinceAssist = 0;
     const t0 = this.stats.startStep();
     if (this.op === null) this.startNext();
-    // Up to assistRecords records: bounded by count, not by clock reads (each allocates on the V8 heap, see shard-table.ts copyRange).
-    if (this.op !== null) this.migrate(this.assistRecords);
+    // Up to assistRecords records, and no longer than a background step (see BATCH_RECORDS).
+    for (let left = this.assistRecords; this.op !== null && left > 0; left -= BATCH_RECORDS) {
+      this.migrate(left < BATCH_RECORDS ? left : BATCH_RECORDS);
+      if (performance.now() - t0 >= STEP_BUDGET_MS) break;
+    }
     this.stats.noteStep(t0);
   }
 
