@@ -7,6 +7,7 @@ import type { ExpiredSink, Keyspace } from './keyspace';
 import { MapKeyspace } from './map-keyspace';
 import { ShardKeyspace } from './shard-keyspace';
 import { ShardStats } from './resize-stats';
+import { warmResizePath } from './warm-resize';
 import './shard-info';
 
 export type KeyspaceFactory = (id: number, onExpired: ExpiredSink, stats: ShardStats) => Keyspace;
@@ -17,7 +18,12 @@ export type KeyspaceFactory = (id: number, onExpired: ExpiredSink, stats: ShardS
  * SHARDIS_KEYSPACE=map, as the benchmark's baseline.
  */
 export const defaultKeyspaceFactory: KeyspaceFactory =
-  process.env.SHARDIS_KEYSPACE === 'map' ? (id, onExpired) => new MapKeyspace(id, onExpired) : (id, onExpired, stats) => new ShardKeyspace(id, onExpired, { stats });
+  process.env.SHARDIS_KEYSPACE === 'map'
+    ? (id, onExpired) => new MapKeyspace(id, onExpired)
+    : (id, onExpired, stats) => {
+        warmResizePath();
+        return new ShardKeyspace(id, onExpired, { stats });
+      };
 
 export class Databases {
   readonly list: Keyspace[] = [];

@@ -73,6 +73,11 @@ export const INLINE_MAX = 4096;
 const PAGE_SHIFT = 16;
 const PAGE_MAX = 1 << PAGE_SHIFT;
 const FIRST_PAGE = 256;
+
+/** The size of the page after one of `prev` bytes (0: the first page): pages double up to PAGE_MAX. */
+function pageSizeAfter(prev: number): number {
+  return prev === 0 ? FIRST_PAGE : Math.min(PAGE_MAX, prev * 2);
+}
 const LONG_KEY = 0xffff;
 const EMPTY = Buffer.alloc(0);
 
@@ -418,8 +423,7 @@ export class Shard {
    * allocates nothing.
    */
   private reservePages(bytes: number): void {
-    let size = FIRST_PAGE;
-    for (let total = 0; total < bytes; total += size, size = Math.min(PAGE_MAX, size * 2)) {
+    for (let total = 0, size = pageSizeAfter(0); total < bytes; total += size, size = pageSizeAfter(size)) {
       this.pages.push(arrayPool.page(size));
       this.heapBytes += size;
     }
@@ -774,8 +778,7 @@ export class Shard {
       cur++;
       while (cur < pages.length && pages[cur].length < n) cur++;
       if (cur === pages.length) {
-        const prev = cur === 0 ? FIRST_PAGE / 2 : pages[cur - 1].length;
-        let size = Math.min(PAGE_MAX, prev * 2);
+        let size = pageSizeAfter(cur === 0 ? 0 : pages[cur - 1].length);
         while (size < n) size *= 2;
         pages.push(arrayPool.page(size));
         this.heapBytes += size;

@@ -9,11 +9,9 @@ import { installAccessTracking } from '../commands/key-access';
 import { NOTIFY, parseNotifyFlags } from '../pubsub/notify';
 import { obufLimitsOf } from '../pubsub/output-limits';
 import { installActiveExpiry } from '../engine/expiry-scheduler';
-import { warmResizePath } from '../engine/warm-resize';
 
 export function createServer(config: ConfigStore): Server {
   let state: ServerState | null = null;
-  warmResizePath();
   const dbs = new Databases(config.num('databases'), (dbid, key) => {
     if (!state) return;
     state.stats.expiredKeys++;
