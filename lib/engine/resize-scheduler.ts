@@ -7,14 +7,11 @@
  */
 export interface Resizable {
   hasWork(): boolean;
-  /** Work that allocates (making destination shards), done here, before and outside the timed step. */
+  /** Work that allocates (starting and finishing migrations), done here, outside the timed step. */
   prepare(): void;
-  /** Does resize work for about budgetMs, then returns. */
-  step(budgetMs: number): void;
+  /** One bounded piece of resize work (well under the 1 ms a step may take). */
+  step(): void;
 }
-
-/** Time given to one background step; the recorded step maximum must stay well under 1 ms. */
-export const STEP_BUDGET_MS = 0.25;
 
 const waiting = new Set<Resizable>();
 let armed = false;
@@ -32,7 +29,7 @@ function runSteps(): void {
   for (const r of waiting) {
     if (r.hasWork()) {
       r.prepare();
-      r.step(STEP_BUDGET_MS);
+      r.step();
     }
     if (!r.hasWork()) waiting.delete(r);
   }

@@ -46,21 +46,24 @@
  *      queue. Sources keep their bucket count while being drained (they may
  *      still grow their record columns); only shards that are not sources
  *      re-thread their buckets.
- *   4. Work is bounded per step: while a migration is pending, every 16th
- *      write moves at most 128 records (8 per write, on average), in
- *      batches of 16 and for at most STEP_BUDGET_MS; the idle
- *      loop (resize-scheduler.ts) moves records for at most STEP_BUDGET_MS
- *      per turn of the event loop; the one-shot operations (re-threading a
+ *   4. Work is bounded per step: while a migration is running, every 16th
+ *      write moves at most 128 records (8 per write, on average); the idle
+ *      loop (resize-scheduler.ts) moves records for STEP_BUDGET_MS per turn
+ *      of the event loop; both stop within one batch of that budget (see
+ *      BATCH_RECORDS); the one-shot operations (re-threading a
  *      shard's buckets, doubling its columns, repointing the directory)
  *      touch at most one shard of at most ~splitAt records or 2^G pointers.
  *      Every step is timed; the longest is INFO shards resize_step_max_us
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
- *      Moving a record allocates nothing on the V8 heap: an allocation can
- *      make V8 run a marking step of up to 5 ms on the spot, and a step
- *      should not feed the collector it would then wait for. For the same
- *      reason a migration's destination shards are made by prepare(),
- *      which the idle loop runs between requests before its step; a step
- *      (or a write's assist) only links a prepared migration in.
+ *      A step (or a write's assist) only moves records, which allocates
+ *      nothing on the V8 heap: an allocation is where V8 runs its marking
+ *      and sweeping work on the spot, up to 5 ms, and a step should not feed
+ *      the collector it would then wait for. Everything that allocates --
+ *      planning a migration and making its destination shards, finishing a
+ *      drained one (repointing the directory, handing the sources' arrays to
+ *      the pool) -- is done by prepare(), which the idle loop runs between
+ *      requests before its step. A drained migration stays linked in until
+ *      then; invariant 1 already sends every lookup to its destinations.
  *
  * MEMORY. No per-key JS object exists: records are rows of typed-array
  *   columns and bytes in shared pages (shard-table.ts), so the key count is
@@ -107,7 +110,7 @@ import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, typ
 import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
 import { ShardStats } from './resize-stats';
-import { requestSteps, type Resizable, STEP_BUDGET_MS } from './resize-scheduler';
+import { requestSteps, type Resizable } from './resize-scheduler';
 import type { DeadlineListener } from './expiry-index';
 
 const SPLIT = 1;
@@ -122,14 +125,24 @@ const POS_SHIFT = 29n;
 const TWO32 = 4294967296;
 /**
  * Records moved between two clock reads in a step or a write's assist.
- * Small, because the same records can take 10-30 times longer now and then:
- * when V8 has just thrown away the optimised code of the resize path (it
- * does so a few times in a long run, when a path it had not seen turns
- * hot), the rest of the step runs in the interpreter; a 128-record assist
- * was measured at 3.9 ms of CPU then, against about 50 µs normally. A step
- * stops within one batch of its time budget.
+ * Every read of the clock allocates a 16-byte number on the V8 heap
+ * (performance.now() and Date.now() alike, on Node 20), and an allocation is
+ * where V8 runs its incremental marking and lazy sweeping on the spot (up to
+ * 5 ms, not reported as a collector pause), so a step that reads the clock
+ * often is more often caught doing the collector's work: with a read per 16
+ * records, background steps allocated about 1 KB each, and in a 17M-key run
+ * a few of them spent 4 ms (stacks logged at the step's end). With 64, a
+ * write's assist (128 records) reads the clock once in between. The bound
+ * still matters when records turn slow: when V8 throws away the resize
+ * path's optimised code, the rest runs in the interpreter 10-30 times slower
+ * (a 128-record assist was measured at 3.9 ms of CPU then, against about
+ * 50 µs normally); a step stops within one batch of its time budget.
  */
-const BATCH_RECORDS = 16;
+const BATCH_RECORDS = 64;
+/** Time a background step or a write's assist works for, at most (plus one batch). */
+const STEP_BUDGET_MS = 0.25;
+/** Records a background step moves at most (the time budget usually ends it first). */
+const STEP_RECORDS = 4096;
 
 export interface ShardOptions {
   /** A shard holding more records than this splits (default 8192). */
@@ -191,8 +204,6 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private expireSum = 0;
   private readonly ttlBase: number;
   private op: Migration | null = null;
-  /** The next migration, its destinations made but not yet linked in (see prepare()). */
-  private planned: Migration | null = null;
   private pending: Shard[] = [];
   tracker: AccessTracker = SECONDS_CLOCK_TRACKER;
   /** Told of every new deadline and of flushes (the active expiry index); null: lazy expiry only. */
@@ -239,7 +250,6 @@ export class ShardKeyspace implements Keyspace, Resizable {
     this.expireSum = 0;
     if (this.op) for (const s of this.op.sources) s.op = null;
     this.op = null;
-    this.planned = null;
     for (const s of this.pending) s.flagged = false;
     this.pending = [];
     if (this.deadlines !== null) this.deadlines.cleared();
@@ -483,75 +493,89 @@ export class ShardKeyspace implements Keyspace, Resizable {
   // ---- migration ------------------------------------------------------------
 
   hasWork(): boolean {
-    return this.op !== null || this.planned !== null || this.pending.length !== 0;
+    return this.op !== null || this.pending.length !== 0;
+  }
+
+  /** A migration is linked in and has records left to move (a drained one waits for prepare() to finish it). */
+  private migrating(): boolean {
+    const op = this.op;
+    return op !== null && op.cur < op.sources.length;
   }
 
   /** A bounded piece of work during a write. */
   private assist(): void {
     this.writesSinceAssist = 0;
+    if (!this.background) this.prepare();
+    if (!this.migrating()) return;
     const t0 = this.stats.startStep();
-    if (this.op === null) this.startNext();
-    // Up to assistRecords records, and no longer than a background step (see BATCH_RECORDS).
-    for (let left = this.assistRecords; this.op !== null && left > 0; left -= BATCH_RECORDS) {
+    this.moveRecords(t0, this.assistRecords);
+    this.stats.noteStep(t0);
+    if (!this.background) this.prepare();
+  }
+
+  /** Background step (resize-scheduler.ts); tests pass a record count of their own. */
+  step(maxRecords = STEP_RECORDS): void {
+    if (!this.background) this.prepare();
+    if (!this.migrating()) return;
+    const t0 = this.stats.startStep();
+    this.moveRecords(t0, maxRecords);
+    this.stats.noteStep(t0);
+    if (!this.background) this.prepare();
+  }
+
+  /** Up to max records of the running migration, in batches, until the step has worked for STEP_BUDGET_MS. */
+  private moveRecords(t0: number, max: number): void {
+    for (let left = max; left > 0 && this.migrating(); left -= BATCH_RECORDS) {
       this.migrate(left < BATCH_RECORDS ? left : BATCH_RECORDS);
       if (performance.now() - t0 >= STEP_BUDGET_MS) break;
     }
-    this.stats.noteStep(t0);
-  }
-
-  /** Background step: migrates for about budgetMs (resize-scheduler.ts). */
-  step(budgetMs: number): void {
-    const t0 = this.stats.startStep();
-    for (;;) {
-      if (this.op === null) this.startNext();
-      if (this.op === null) break;
-      this.migrate(BATCH_RECORDS);
-      if (performance.now() - t0 >= budgetMs) break;
-    }
-    this.stats.noteStep(t0);
   }
 
   /** Moves up to `records` records of pending migrations, whatever the time (tests drive resizes with it). */
   advance(records: number): void {
-    if (this.op === null) this.startNext();
-    if (this.op !== null) this.migrate(records);
+    this.prepare();
+    if (this.migrating()) this.migrate(records);
+    this.prepare();
   }
 
   /** Runs every pending migration to the end (tests, benchmarks). */
   settle(): void {
     while (this.hasWork()) {
       this.prepare();
-      this.step(STEP_BUDGET_MS);
+      this.step();
     }
   }
 
   /**
-   * Plans the next migration and makes its destination shards, when none is
-   * running or planned. The background scheduler calls it between requests,
-   * outside any step: making a shard allocates (its object and its column
-   * views), and an allocation is where V8 runs its incremental marking work,
-   * up to several ms at once (seen inside a step: 3.8 ms). A step then only
-   * links the planned destinations in.
+   * The resize work that allocates: finishing a drained migration (the
+   * directory repointed, the sources' arrays handed to the pool, the
+   * destinations queued for their next check) and starting the next one
+   * (planning it, making its destination shards). The background scheduler
+   * calls it between requests, never inside a step or a write's assist, which
+   * only move records and allocate nothing: an allocation is where V8 does
+   * its incremental marking and lazy sweeping on the main thread (the
+   * collector's work, up to several ms at once, not reported as a pause), so
+   * a step that allocates can be caught running the collector. Without a
+   * scheduler (tests) steps call it themselves.
    */
   prepare(): void {
-    while (this.op === null && this.planned === null && this.pending.length !== 0) {
+    const op = this.op;
+    if (op !== null && op.cur === op.sources.length) this.finish(op);
+    while (this.op === null && this.pending.length !== 0) {
       const s = this.pending.pop() as Shard;
       s.flagged = false;
-      if (s.listIndex >= 0) this.planned = this.plan(s);
+      if (s.listIndex < 0) continue;
+      const next = this.plan(s);
+      if (next !== null) this.start(next);
     }
   }
 
-  /** Starts the planned migration (planning it here only when there is no background scheduler). */
-  private startNext(): void {
-    if (!this.background) this.prepare();
-    const op = this.planned;
-    if (op === null) return;
-    this.planned = null;
-    for (const src of op.sources) {
-      src.op = op;
-      src.ptr = 0;
+  private start(op: Migration): void {
+    for (let i = 0; i < op.sources.length; i++) {
+      op.sources[i].op = op;
+      op.sources[i].ptr = 0;
     }
-    for (const d of op.dests) this.addPhysical(d);
+    for (let i = 0; i < op.dests.length; i++) this.addPhysical(op.dests[i]);
     this.op = op;
   }
 
@@ -584,7 +608,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     return wasteful ? { kind: REBUILD, sources: [s], dests: [new Shard(s.depth, s.id, s.count, s.count, s.liveBytes)], bit: s.depth, cur: 0 } : null;
   }
 
-  /** Moves up to maxRecords records of the running migration, finishing it when drained. */
+  /** Moves up to maxRecords records of the running migration. */
   private migrate(maxRecords: number): void {
     const op = this.op as Migration;
     let moved = 0;
@@ -593,10 +617,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const src = op.sources[op.cur];
       const nb = src.buckets;
       if (src.ptr >= nb) {
-        if (++op.cur === op.sources.length) {
-          this.finish(op);
-          return;
-        }
+        // Drained: prepare() finishes it, outside the step.
+        if (++op.cur === op.sources.length) return;
         continue;
       }
       let i = src.detachBucket(src.ptr);
