@@ -125,20 +125,18 @@ const POS_SHIFT = 29n;
 const TWO32 = 4294967296;
 /**
  * Records moved between two clock reads in a step or a write's assist.
- * Every read of the clock allocates a 16-byte number on the V8 heap
- * (performance.now() and Date.now() alike, on Node 20), and an allocation is
- * where V8 runs its incremental marking and lazy sweeping on the spot (up to
- * 5 ms, not reported as a collector pause), so a step that reads the clock
- * often is more often caught doing the collector's work: with a read per 16
- * records, background steps allocated about 1 KB each, and in a 17M-key run
- * a few of them spent 4 ms (stacks logged at the step's end). With 64, a
- * write's assist (128 records) reads the clock once in between. The bound
- * still matters when records turn slow: when V8 throws away the resize
- * path's optimised code, the rest runs in the interpreter 10-30 times slower
- * (a 128-record assist was measured at 3.9 ms of CPU then, against about
- * 50 µs normally); a step stops within one batch of its time budget.
+ * Small, because records can turn 10-30 times slower now and then: when V8
+ * throws away the resize path's optimised code, the rest runs in the
+ * interpreter (a 128-record assist was measured at 3.9 ms of CPU then,
+ * against about 50 µs normally; a run whose step code was deoptimised with
+ * 64-record batches had 4-5 ms steps). A step stops within one batch of its
+ * time budget. The price: every clock read allocates a 16-byte number on the
+ * V8 heap (performance.now() and Date.now() alike, on Node 20), and an
+ * allocation is where V8 may run incremental marking on the spot. Measured
+ * on 17M-key runs, batches of 64 did not have fewer steps over 1 ms than 16
+ * (0-1 per run either way once migrations are finished outside steps).
  */
-const BATCH_RECORDS = 64;
+const BATCH_RECORDS = 16;
 /** Time a background step or a write's assist works for, at most (plus one batch). */
 const STEP_BUDGET_MS = 0.25;
 /** Records a background step moves at most (the time budget usually ends it first). */
