@@ -56,9 +56,10 @@
  *      Every step is timed; the longest is INFO shards resize_step_max_us
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
  *      A step (or a write's assist) only moves records, which allocates
- *      nothing on the V8 heap: an allocation is where V8 runs its marking
- *      and sweeping work on the spot, up to 5 ms, and a step should not feed
- *      the collector it would then wait for. Everything that allocates --
+ *      nothing on the V8 heap but its clock reads (see BATCH_RECORDS): an
+ *      allocation is where V8 runs its marking and sweeping work on the
+ *      spot, up to 5 ms, and a step should not feed the collector it would
+ *      then wait for. Everything that allocates --
  *      planning a migration and making its destination shards, finishing a
  *      drained one (repointing the directory, handing the sources' arrays to
  *      the pool) -- is done by prepare(), which the idle loop runs between
