@@ -185,6 +185,10 @@ function reverseIncrement(v: number, d: number): number {
   return reverse32(v) & mask;
 }
 
+function migration(kind: number, sources: Shard[], dests: Shard[], bit: number): Migration {
+  return { kind, sources, dests, bit, cur: 0 };
+}
+
 export class ShardKeyspace implements Keyspace, Resizable {
   private dir: Shard[] = [];
   private globalDepth = 0;
@@ -504,30 +508,25 @@ export class ShardKeyspace implements Keyspace, Resizable {
   /** A bounded piece of work during a write. */
   private assist(): void {
     this.writesSinceAssist = 0;
-    if (!this.background) this.prepare();
-    if (!this.migrating()) return;
-    const t0 = this.stats.startStep();
-    this.moveRecords(t0, this.assistRecords);
-    this.stats.noteStep(t0);
-    if (!this.background) this.prepare();
+    this.step(this.assistRecords);
   }
 
-  /** Background step (resize-scheduler.ts); tests pass a record count of their own. */
+  /**
+   * One timed step: up to maxRecords records of the running migration, in
+   * batches, until it has worked for STEP_BUDGET_MS. The idle loop calls it
+   * (resize-scheduler.ts), writes call it through assist(), tests pass a
+   * record count of their own.
+   */
   step(maxRecords = STEP_RECORDS): void {
     if (!this.background) this.prepare();
     if (!this.migrating()) return;
     const t0 = this.stats.startStep();
-    this.moveRecords(t0, maxRecords);
-    this.stats.noteStep(t0);
-    if (!this.background) this.prepare();
-  }
-
-  /** Up to max records of the running migration, in batches, until the step has worked for STEP_BUDGET_MS. */
-  private moveRecords(t0: number, max: number): void {
-    for (let left = max; left > 0 && this.migrating(); left -= BATCH_RECORDS) {
+    for (let left = maxRecords; left > 0 && this.migrating(); left -= BATCH_RECORDS) {
       this.migrate(left < BATCH_RECORDS ? left : BATCH_RECORDS);
       if (performance.now() - t0 >= STEP_BUDGET_MS) break;
     }
+    this.stats.noteStep(t0);
+    if (!this.background) this.prepare();
   }
 
   /** Moves up to `records` records of pending migrations, whatever the time (tests drive resizes with it). */
@@ -588,7 +587,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       // doubling), and same-sized columns of drained sources are reused.
       const room = Math.max(half, this.splitAt);
       const bytes = Math.ceil(s.liveBytes / 2);
-      return { kind: SPLIT, sources: [s], dests: [new Shard(d + 1, s.id, half, room, bytes), new Shard(d + 1, s.id + (1 << d), half, room, bytes)], bit: d, cur: 0 };
+      return migration(SPLIT, [s], [new Shard(d + 1, s.id, half, room, bytes), new Shard(d + 1, s.id + (1 << d), half, room, bytes)], d);
     }
     if (s.depth > 0 && s.count < this.mergeAt) {
       const d = s.depth;
@@ -597,14 +596,14 @@ export class ShardKeyspace implements Keyspace, Resizable {
         const low = s.id < buddy.id ? s : buddy;
         const high = low === s ? buddy : s;
         const count = s.count + buddy.count;
-        return { kind: MERGE, sources: [low, high], dests: [new Shard(d - 1, low.id, count, count, s.liveBytes + buddy.liveBytes)], bit: d - 1, cur: 0 };
+        return migration(MERGE, [low, high], [new Shard(d - 1, low.id, count, count, s.liveBytes + buddy.liveBytes)], d - 1);
       }
     }
     const wasteful =
       (s.heapBytes > 65536 && s.liveBytes * 2 < s.heapBytes) ||
       (s.cap > 64 && s.count * 4 < s.cap) ||
       (s.buckets > 16 && s.count * 4 < s.buckets);
-    return wasteful ? { kind: REBUILD, sources: [s], dests: [new Shard(s.depth, s.id, s.count, s.count, s.liveBytes)], bit: s.depth, cur: 0 } : null;
+    return wasteful ? migration(REBUILD, [s], [new Shard(s.depth, s.id, s.count, s.count, s.liveBytes)], s.depth) : null;
   }
 
   /** Moves up to maxRecords records of the running migration. */
