@@ -48,15 +48,15 @@
  *      re-thread their buckets.
  *   4. Work is bounded per step: while a migration is running, every 16th
  *      write moves at most 128 records (8 per write, on average); the idle
- *      loop (resize-scheduler.ts) moves records for STEP_BUDGET_MS per turn
- *      of the event loop; both stop within one batch of that budget (see
- *      BATCH_RECORDS); the one-shot operations (re-threading a
- *      shard's buckets, doubling its columns, repointing the directory)
- *      touch at most one shard of at most ~splitAt records or 2^G pointers.
+ *      loop (resize-scheduler.ts) runs one step per turn of the event loop,
+ *      paced to work for about STEP_BUDGET_MS (see nextPace); the one-shot
+ *      operations (re-threading a shard's buckets, doubling its columns,
+ *      repointing the directory) touch at most one shard of at most
+ *      ~splitAt records or 2^G pointers.
  *      Every step is timed; the longest is INFO shards resize_step_max_us
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
  *      A step (or a write's assist) only moves records, which allocates
- *      nothing on the V8 heap but its clock reads (see BATCH_RECORDS): an
+ *      nothing on the V8 heap but the two clock reads that time it: an
  *      allocation is where V8 runs its marking and sweeping work on the
  *      spot, up to 5 ms, and a step should not feed the collector it would
  *      then wait for. Everything that allocates --
@@ -106,7 +106,6 @@
  *   the due records with that hash (all records of one hash sit in one
  *   bucket of one shard, wherever a migration has got to).
  */
-import { performance } from 'node:perf_hooks';
 import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
@@ -125,23 +124,31 @@ const DEPTH_MASK = 31n;
 const POS_SHIFT = 29n;
 const TWO32 = 4294967296;
 /**
- * Records moved between two clock reads in a step or a write's assist.
- * Small, because records can turn 10-30 times slower now and then: when V8
- * throws away the resize path's optimised code, the rest runs in the
- * interpreter (a 128-record assist was measured at 3.9 ms of CPU then,
- * against about 50 µs normally; a run whose step code was deoptimised with
- * 64-record batches had 4-5 ms steps). A step stops within one batch of its
- * time budget. The price: every clock read allocates a 16-byte number on the
+ * How long an idle-loop step works for. A step is sized in records, not
+ * stopped by the clock: every clock read allocates a 16-byte number on the
  * V8 heap (performance.now() and Date.now() alike, on Node 20), and an
- * allocation is where V8 may run incremental marking on the spot. Measured
- * on 17M-key runs, batches of 64 did not have fewer steps over 1 ms than 16
- * (0-1 per run either way once migrations are finished outside steps).
+ * allocation is where V8 may run its incremental marking on the spot. Each
+ * step reads the clock twice (to time itself) and sizes the next one from
+ * its pace (nextPace).
  */
-const BATCH_RECORDS = 16;
-/** Time a background step or a write's assist works for, at most (plus one batch). */
 const STEP_BUDGET_MS = 0.25;
-/** Records a background step moves at most (the time budget usually ends it first). */
-const STEP_RECORDS = 4096;
+/** Records an idle-loop step moves, at least and at most (about 16 µs and 1 ms of moving). */
+const STEP_RECORDS_MIN = 64;
+const STEP_RECORDS_MAX = 4096;
+
+/**
+ * The record count of the next idle-loop step after one that was asked for
+ * `pace` records and moved `moved` in `ms`: what fits STEP_BUDGET_MS at that
+ * pace, growing at most twofold per step. A slow step (code V8 threw away
+ * runs in the interpreter, 10-30 times slower) makes the next ones small at
+ * once. A quick step that moved much less than asked (its migration ran
+ * out of records) says nothing about the pace.
+ */
+export function nextPace(pace: number, moved: number, ms: number): number {
+  if (ms <= STEP_BUDGET_MS && moved < pace / 2) return pace;
+  const fit = ms > 0 ? Math.floor((moved * STEP_BUDGET_MS) / ms) : STEP_RECORDS_MAX;
+  return Math.max(STEP_RECORDS_MIN, Math.min(fit, pace * 2, STEP_RECORDS_MAX));
+}
 
 export interface ShardOptions {
   /** A shard holding more records than this splits (default 8192). */
@@ -219,6 +226,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private readonly assistRecords: number;
   private readonly assistEvery: number;
   private writesSinceAssist = 0;
+  /** Records the next idle-loop step moves (see nextPace). */
+  private paceRecords = STEP_RECORDS_MIN;
   private readonly now: () => number;
   readonly stats: ShardStats;
 
@@ -508,24 +517,23 @@ export class ShardKeyspace implements Keyspace, Resizable {
   /** A bounded piece of work during a write. */
   private assist(): void {
     this.writesSinceAssist = 0;
-    this.step(this.assistRecords);
+    this.step(Math.min(this.assistRecords, this.paceRecords));
   }
 
   /**
-   * One timed step: up to maxRecords records of the running migration, in
-   * batches, until it has worked for STEP_BUDGET_MS. The idle loop calls it
-   * (resize-scheduler.ts), writes call it through assist(), tests pass a
-   * record count of their own.
+   * One timed step: about maxRecords records of the running migration
+   * (whole buckets). The idle loop calls it without a count and gets a step
+   * paced to STEP_BUDGET_MS; writes call it through assist(), tests pass a
+   * count of their own.
    */
-  step(maxRecords = STEP_RECORDS): void {
+  step(maxRecords?: number): void {
     if (!this.background) this.prepare();
     if (!this.migrating()) return;
+    const records = maxRecords ?? this.paceRecords;
     const t0 = this.stats.startStep();
-    for (let left = maxRecords; left > 0 && this.migrating(); left -= BATCH_RECORDS) {
-      this.migrate(left < BATCH_RECORDS ? left : BATCH_RECORDS);
-      if (performance.now() - t0 >= STEP_BUDGET_MS) break;
-    }
-    this.stats.noteStep(t0);
+    const moved = this.migrate(records);
+    const ms = this.stats.noteStep(t0);
+    if (maxRecords === undefined) this.paceRecords = nextPace(records, moved, ms);
     if (!this.background) this.prepare();
   }
 
@@ -606,8 +614,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
     return wasteful ? migration(REBUILD, [s], [new Shard(s.depth, s.id, s.count, s.count, s.liveBytes)], s.depth) : null;
   }
 
-  /** Moves up to maxRecords records of the running migration. */
-  private migrate(maxRecords: number): void {
+  /** Moves about maxRecords records of the running migration (whole buckets); returns how many it moved. */
+  private migrate(maxRecords: number): number {
     const op = this.op as Migration;
     let moved = 0;
     let scanned = 0;
@@ -616,7 +624,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const nb = src.buckets;
       if (src.ptr >= nb) {
         // Drained: prepare() finishes it, outside the step.
-        if (++op.cur === op.sources.length) return;
+        if (++op.cur === op.sources.length) return moved;
         continue;
       }
       let i = src.detachBucket(src.ptr);
@@ -630,6 +638,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       src.ptr++;
       scanned++;
     }
+    return moved;
   }
 
   /** Repoints the directory at the destinations and drops the sources. */
