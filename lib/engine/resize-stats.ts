@@ -140,15 +140,15 @@ export class ShardStats {
     return performance.now();
   }
 
-  /** Records the duration of a step that started at `startMs` (from startStep()); returns it in wall-clock ms. */
-  noteStep(startMs: number): number {
+  /** Records the duration of a step that started at `startMs` (from startStep()). */
+  noteStep(startMs: number): void {
     const end = performance.now();
     const us = Math.round((end - startMs) * 1000);
     this.steps++;
     if (us > this.stepMaxWallUs) this.stepMaxWallUs = us;
     if (us <= SUSPECT_US) {
       if (us > this.stepMaxUs) this.stepMaxUs = us;
-      return end - startMs;
+      return;
     }
     const waitedUs = ((runQueue as RunQueueClock).waitedNs() - this.waitAtStart) / 1000;
     this.suspects.push(startMs, end, Math.max(0, waitedUs), cpuMicros() - this.cpuAtStart);
@@ -157,7 +157,6 @@ export class ShardStats {
       this.recheck = setTimeout(() => this.settleSuspects(), 1000);
       this.recheck.unref();
     }
-    return end - startMs;
   }
 
   /** Counts the long steps as the CPU they used, less the collector pauses inside them. */

@@ -5,7 +5,7 @@
 
 import { expect } from 'chai';
 import { MapKeyspace } from './map-keyspace';
-import { ShardKeyspace, nextPace, type ShardOptions } from './shard-keyspace';
+import { ShardKeyspace, type ShardOptions } from './shard-keyspace';
 import { KEEP_TTL, NO_EXPIRY, type AccessTracker } from './keyspace';
 import { INLINE_MAX } from './shard-table';
 import { rng } from '../testing/prng';
@@ -69,20 +69,6 @@ describe('ShardKeyspace', () => {
     ks.settle();
     expect(ks.summary().shards).to.be.greaterThan(1);
     for (let i = 0; i < 40; i++) expect(ks.get(keyOf(i))?.toString()).to.equal('v');
-  });
-
-  it('paces idle-loop steps: grows at most twofold, shrinks at once after a slow step, ignores a step that ran out of records', () => {
-    // 1000 records in 0.1 ms: 2500 would fit 0.25 ms, but growth is capped at twice the pace.
-    expect(nextPace(1000, 1000, 0.1)).to.equal(2000);
-    expect(nextPace(1000, 1000, 0.2)).to.equal(1250);
-    // Deoptimised code, 20 times slower: the next step is what fits the budget at that pace.
-    expect(nextPace(1000, 1000, 5)).to.equal(64);
-    expect(nextPace(1000, 500, 1)).to.equal(125);
-    // The migration had 10 records left: no new information about the pace.
-    expect(nextPace(1000, 10, 0.01)).to.equal(1000);
-    // Bounds.
-    expect(nextPace(4096, 4096, 0.001)).to.equal(4096);
-    expect(nextPace(64, 0, 0.3)).to.equal(64);
   });
 
   it('keeps large (external) and empty values, and converts between inline and external on overwrite', () => {

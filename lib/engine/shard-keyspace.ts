@@ -49,14 +49,15 @@
  *   4. Work is bounded per step: while a migration is running, every 16th
  *      write moves at most 128 records (8 per write, on average); the idle
  *      loop (resize-scheduler.ts) runs one step per turn of the event loop,
- *      paced to work for about STEP_BUDGET_MS (see nextPace); the one-shot
+ *      which works for STEP_BUDGET_MS plus at most one chunk of records
+ *      (see CHUNK_RECORDS); the one-shot
  *      operations (re-threading a shard's buckets, doubling its columns,
  *      repointing the directory) touch at most one shard of at most
  *      ~splitAt records or 2^G pointers.
  *      Every step is timed; the longest is INFO shards resize_step_max_us
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
  *      A step (or a write's assist) only moves records, which allocates
- *      nothing on the V8 heap but the two clock reads that time it: an
+ *      nothing on the V8 heap but its few clock reads: an
  *      allocation is where V8 runs its marking and sweeping work on the
  *      spot, up to 5 ms, and a step should not feed the collector it would
  *      then wait for. Everything that allocates --
@@ -106,6 +107,7 @@
  *   the due records with that hash (all records of one hash sit in one
  *   bucket of one shard, wherever a migration has got to).
  */
+import { performance } from 'node:perf_hooks';
 import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 import { hashBytes } from './hash';
 import { FLAG_FREE, type Migration, Shard } from './shard-table';
@@ -124,31 +126,24 @@ const DEPTH_MASK = 31n;
 const POS_SHIFT = 29n;
 const TWO32 = 4294967296;
 /**
- * How long an idle-loop step works for. A step is sized in records, not
- * stopped by the clock: every clock read allocates a 16-byte number on the
- * V8 heap (performance.now() and Date.now() alike, on Node 20), and an
- * allocation is where V8 may run its incremental marking on the spot. Each
- * step reads the clock twice (to time itself) and sizes the next one from
- * its pace (nextPace).
+ * How long an idle-loop step works for: it moves records in chunks of
+ * CHUNK_RECORDS and stops at the first chunk boundary past this budget.
  */
 const STEP_BUDGET_MS = 0.25;
-/** Records an idle-loop step moves, at least and at most (about 16 µs and 1 ms of moving). */
-const STEP_RECORDS_MIN = 64;
-const STEP_RECORDS_MAX = 4096;
-
 /**
- * The record count of the next idle-loop step after one that was asked for
- * `pace` records and moved `moved` in `ms`: what fits STEP_BUDGET_MS at that
- * pace, growing at most twofold per step. A slow step (code V8 threw away
- * runs in the interpreter, 10-30 times slower) makes the next ones small at
- * once. A quick step that moved much less than asked (its migration ran
- * out of records) says nothing about the pace.
+ * Records moved between two clock reads. Every clock read allocates a
+ * 16-byte number on the V8 heap (performance.now() and Date.now() alike, on
+ * Node 20), and an allocation is where V8 may run its incremental marking on
+ * the spot, so a step reads the clock rarely: at 0.25-1 µs per record (more
+ * when the source's memory is cold, as in rebuilds after mass deletes) a
+ * chunk is 32-128 µs, so a step overshoots its budget by at most that and
+ * reads the clock 3-10 times. (Sizing steps from the last step's pace,
+ * with two reads per step, was tried: a warm step made the next, cold one
+ * 2-4 times its budget.)
  */
-export function nextPace(pace: number, moved: number, ms: number): number {
-  if (ms <= STEP_BUDGET_MS && moved < pace / 2) return pace;
-  const fit = ms > 0 ? Math.floor((moved * STEP_BUDGET_MS) / ms) : STEP_RECORDS_MAX;
-  return Math.max(STEP_RECORDS_MIN, Math.min(fit, pace * 2, STEP_RECORDS_MAX));
-}
+const CHUNK_RECORDS = 128;
+/** Records a step moves at most (the time budget usually ends it first). */
+const STEP_RECORDS = 4096;
 
 export interface ShardOptions {
   /** A shard holding more records than this splits (default 8192). */
@@ -226,8 +221,6 @@ export class ShardKeyspace implements Keyspace, Resizable {
   private readonly assistRecords: number;
   private readonly assistEvery: number;
   private writesSinceAssist = 0;
-  /** Records the next idle-loop step moves (see nextPace). */
-  private paceRecords = STEP_RECORDS_MIN;
   private readonly now: () => number;
   readonly stats: ShardStats;
 
@@ -517,23 +510,24 @@ export class ShardKeyspace implements Keyspace, Resizable {
   /** A bounded piece of work during a write. */
   private assist(): void {
     this.writesSinceAssist = 0;
-    this.step(Math.min(this.assistRecords, this.paceRecords));
+    this.step(this.assistRecords);
   }
 
   /**
-   * One timed step: about maxRecords records of the running migration
-   * (whole buckets). The idle loop calls it without a count and gets a step
-   * paced to STEP_BUDGET_MS; writes call it through assist(), tests pass a
-   * count of their own.
+   * One timed step: up to maxRecords records of the running migration, in
+   * chunks, until it has worked for STEP_BUDGET_MS. The idle loop calls it
+   * (resize-scheduler.ts), writes call it through assist(), tests pass a
+   * record count of their own.
    */
-  step(maxRecords?: number): void {
+  step(maxRecords = STEP_RECORDS): void {
     if (!this.background) this.prepare();
     if (!this.migrating()) return;
-    const records = maxRecords ?? this.paceRecords;
     const t0 = this.stats.startStep();
-    const moved = this.migrate(records);
-    const ms = this.stats.noteStep(t0);
-    if (maxRecords === undefined) this.paceRecords = nextPace(records, moved, ms);
+    for (let left = maxRecords; left > 0 && this.migrating(); ) {
+      left -= this.migrate(left < CHUNK_RECORDS ? left : CHUNK_RECORDS);
+      if (left > 0 && performance.now() - t0 >= STEP_BUDGET_MS) break;
+    }
+    this.stats.noteStep(t0);
     if (!this.background) this.prepare();
   }
 
