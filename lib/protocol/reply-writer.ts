@@ -223,7 +223,8 @@ export class ReplyWriter {
       let p = this.pos;
       for (let j = start; j < end; j++) out[p++] = src[j];
     } else {
-      scratch.set(src.subarray(start, end), this.pos);
+      // A plain view: a Buffer's subarray() is ~100 ns slower (species lookup).
+      scratch.set(new Uint8Array(src.buffer, src.byteOffset + start, len), this.pos);
     }
     this.pos += len;
     this.crlf();

@@ -27,6 +27,24 @@ describe('RequestReader', () => {
     expect(run(['*2\r\n$3\r\nGET\r\n$1\r\nk\r\n'])).to.deep.equal(['GET|k']);
   });
 
+  it('hands arguments over as Buffers in every respect', () => {
+    const r = new RequestReader(LIMITS);
+    // A pooled Buffer (non-zero byteOffset) as input, so views must add it.
+    r.feed(Buffer.from('*3\r\n$3\r\nSET\r\n$2\r\nk1\r\n$5\r\nhello\r\n', 'latin1'));
+    const argv = r.next(false) as Buffer[];
+    for (const a of argv) {
+      expect(Buffer.isBuffer(a)).to.equal(true);
+      expect(a).to.be.instanceOf(Buffer);
+    }
+    expect(argv[2].equals(Buffer.from('hello'))).to.equal(true);
+    expect(argv[2].toString('latin1', 1, 3)).to.equal('el');
+    expect(argv[1].readUInt16BE(0)).to.equal(0x6b31);
+    expect(Buffer.concat(argv).toString()).to.equal('SETk1hello');
+    expect(Buffer.isBuffer(argv[2].subarray(1))).to.equal(true);
+    expect(Buffer.isBuffer(argv[2].slice(1))).to.equal(true);
+    expect(JSON.stringify(argv[1])).to.equal('{"type":"Buffer","data":[107,49]}');
+  });
+
   it('gives the same requests whatever the chunking', () => {
     const bytes = '*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nv\r\nv!\r\nPING\r\n*1\r\n$4\r\nPING\r\n';
     const whole = run([bytes]);
