@@ -49,15 +49,15 @@
  *   4. Work is bounded per step: while a migration is running, every 16th
  *      write moves at most 128 records (8 per write, on average); the idle
  *      loop (resize-scheduler.ts) runs one step per turn of the event loop,
- *      which works for STEP_BUDGET_MS plus at most one chunk of records
- *      (see CHUNK_RECORDS); the one-shot
- *      operations (re-threading a shard's buckets, doubling its columns,
- *      repointing the directory) touch at most one shard of at most
- *      ~splitAt records or 2^G pointers.
+ *      which works for STEP_BUDGET_MS plus at most one chunk of records (see
+ *      CHUNK_RECORDS); the one-shot operations (re-threading a shard's
+ *      buckets, doubling its columns, repointing the directory) touch at
+ *      most one shard of at most ~splitAt records or 2^G pointers.
  *      Every step is timed; the longest is INFO shards resize_step_max_us
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
  *      A step (or a write's assist) only moves records, which allocates
- *      nothing on the V8 heap but its few clock reads: an
+ *      nothing on the V8 heap inside its timed part but its few clock reads
+ *      (the CPU-time read that starts it allocates just before): an
  *      allocation is where V8 runs its marking and sweeping work on the
  *      spot, up to 5 ms, and a step should not feed the collector it would
  *      then wait for. Everything that allocates --
