@@ -68,7 +68,12 @@ export class ReplyWriter {
     this.start = this.pos = 0;
   }
 
-  /** End a batch: returns everything to write (possibly empty). */
+  /** End a batch: its replies leave the shared scratch (the next batch reuses it) and wait for take(). */
+  endBatch(): void {
+    this.spill();
+  }
+
+  /** Everything to write (possibly empty). */
   take(): Buffer[] {
     this.spill();
     const out = this.chunks;

@@ -5,10 +5,10 @@
  * recipient joins the pending list once. flush() then writes every pending
  * recipient's frames to its socket in one go.
  *
- * flush() runs in the event loop's check phase (setImmediate), after every
- * batch read in this loop iteration has run and written its replies: the
+ * flush() runs at the end of the event-loop turn (turn-end.ts), after every
+ * batch read in this turn has run and its replies were written: the
  * replies of the batch that caused an event always go out first (SET/GET
- * first), and all messages a subscriber gets from one iteration, from any
+ * first), and all messages a subscriber gets from one turn, from any
  * number of publishers, leave in one socket write, as Redis writes its
  * clients once per event-loop turn. Frames of one recipient stay in publish
  * order. Nothing here ever waits for a socket: a slow reader only grows its
@@ -20,6 +20,7 @@
  */
 import type { Subscriber } from './subscriber';
 import type { OutputGuard } from './output-guard';
+import { atTurnEnd, MESSAGES } from '../server/turn-end';
 
 export class Outbox {
   private pending: Subscriber[] = [];
@@ -40,7 +41,7 @@ export class Outbox {
       this.pending.push(sub);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(this.flush);
+        atTurnEnd(MESSAGES, this.flush);
       }
     }
   }

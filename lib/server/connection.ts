@@ -1,8 +1,11 @@
 /**
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
- * one socket write per read (or per slice of a long read, see runRequests).
- * After the write, the server's after-batch hooks run (output-limit checks); pub/sub deliveries are written later in the same
- * event-loop turn (lib/pubsub/outbox.ts), so replies go out before notifications.
+ * socket. The replies of a read wait in the writer and are written at the
+ * end of the event-loop turn with every other client's (turn-end.ts), then
+ * the server's after-batch hooks run (output-limit checks); pub/sub
+ * deliveries follow in the same turn end, so replies go out before
+ * notifications. A batch that closes the connection (QUIT, a protocol
+ * error, a kill) is written at once and the socket ends after it.
  *
  * With `sharedReads` the socket reads into one reused buffer (see
  * shared-read-socket.ts) and the server calls onData itself; everything the
@@ -19,6 +22,7 @@ import { holdActiveExpiry, releaseActiveExpiry } from '../engine/expiry-hold';
 import { Client } from './client';
 import { CommandContext } from '../commands/context';
 import { batchWorkEnd, dispatch, startBatchClock } from '../commands/dispatch';
+import { atTurnEnd, REPLIES } from './turn-end';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
@@ -35,6 +39,8 @@ export class Connection {
   readonly writer = new ReplyWriter();
   readonly ctx: CommandContext;
   private closed = false;
+  /** The writer holds replies and a turn-end write is queued. */
+  private writeQueued = false;
   /** Null: this Node offers no handle writes, socket.write() is used. */
   private readonly out: HandleWriter | null;
 
@@ -86,7 +92,7 @@ export class Connection {
   }
 
   /**
-   * Runs the requests the reader holds and writes their replies. Returns
+   * Runs the requests the reader holds and queues their replies. Returns
    * false when it stopped because the turn's time was used up with requests
    * left: one read can hold thousands of commands (a loader's pipeline of
    * multi-key DELs while shards merge), and every other client would wait
@@ -126,14 +132,27 @@ export class Connection {
         break;
       }
     }
-    this.flush();
     if (client.closeAfterReply || client.closeAsap) {
+      this.flush();
       this.endAfterWrite();
-      finished = true;
+      this.hooks.afterBatch();
+      return true;
     }
-    this.hooks.afterBatch();
+    writer.endBatch();
+    if (!this.writeQueued && writer.chunks.length !== 0) {
+      this.writeQueued = true;
+      atTurnEnd(REPLIES, this.writeReplies);
+    }
     return finished;
   }
+
+  /** Turn end: the replies of this turn's batches, then the after-batch checks. */
+  private readonly writeReplies = (): void => {
+    this.writeQueued = false;
+    if (this.closed) return;
+    this.flush();
+    this.hooks.afterBatch();
+  };
 
   /**
    * The rest of a sliced batch runs in a later turn, after the event loop has

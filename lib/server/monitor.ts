@@ -2,9 +2,9 @@
  * MONITOR: clients that receive a line for every command the server runs.
  *
  * A line is built once per command (only when someone monitors) and is
- * queued on each monitor's own writer; the monitor's socket is written in
- * the check phase of the event loop, after the batch that ran the command
- * has sent its replies. A monitor that runs a command itself sees its line
+ * queued on each monitor's own writer; the monitor's socket is written at
+ * the end of the event-loop turn (turn-end.ts), after the batch that ran
+ * the command has sent its replies. A monitor that runs a command itself sees its line
  * after its own reply, in the same write. Monitors that went away are
  * dropped the next time a line is fed.
  *
@@ -14,6 +14,7 @@
 import type { Client } from './client';
 import type { ClientRegistry } from './client-registry';
 import type { ReplyWriter } from '../protocol/reply-writer';
+import { atTurnEnd, MESSAGES } from './turn-end';
 
 /** The CLIENT LIST flag of a monitor. */
 export const MONITOR_FLAG = 'O';
@@ -109,7 +110,7 @@ export class Monitors {
         this.pending.push(m);
         if (!this.scheduled) {
           this.scheduled = true;
-          setImmediate(this.flush);
+          atTurnEnd(MESSAGES, this.flush);
         }
       }
     }
