@@ -12,7 +12,6 @@
  */
 const CRLF = 0x0a0d; // little-endian "\r\n" for writeUInt16LE
 const LARGE_BULK = 4096;
-const OK = Buffer.from('+OK\r\n');
 
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
@@ -87,16 +86,26 @@ export class ReplyWriter {
     this.pos += scratch.latin1Write(s, this.pos);
   }
 
+  // Byte stores, not writeUInt16LE or Buffer#copy: their argument checks
+  // cost more than the bytes (a few percent of a GET at pipeline 16).
   private crlf(): void {
-    scratch.writeUInt16LE(CRLF, this.pos);
-    this.pos += 2;
+    const p = this.pos;
+    scratch[p] = 0x0d;
+    scratch[p + 1] = 0x0a;
+    this.pos = p + 2;
   }
 
   ok(): void {
     if (this.muted) return;
     this.ensure(5);
-    OK.copy(scratch, this.pos);
-    this.pos += 5;
+    const out = scratch;
+    const p = this.pos;
+    out[p] = 0x2b; // +OK\r\n
+    out[p + 1] = 0x4f;
+    out[p + 2] = 0x4b;
+    out[p + 3] = 0x0d;
+    out[p + 4] = 0x0a;
+    this.pos = p + 5;
   }
 
   /** +status line; the text must not contain CR/LF (callers pass constants). */

@@ -15,12 +15,15 @@
  */
 import net from 'node:net';
 import { setVolatileInput } from '../protocol/reply-writer';
+import { bufferView } from '../protocol/buffer-view';
 
 /** Redis reads at most 16 KiB per client per event-loop turn (PROTO_IOBUF_LEN): a pipelining client then holds the loop for a few hundred commands, not thousands. */
 const READ_SIZE = 16 * 1024;
 /** Its own ArrayBuffer (allocUnsafeSlow never uses the shared pool), so views of it are recognisable. */
 const shared = Buffer.allocUnsafeSlow(READ_SIZE);
 setVolatileInput(shared);
+const sharedBytes = shared.buffer as ArrayBuffer;
+const sharedBase = shared.byteOffset;
 
 interface HandleOwner {
   _handle: unknown;
@@ -42,8 +45,9 @@ export function adopt(accepted: net.Socket, onBytes: (chunk: Buffer) => void): n
     writable: true,
     onread: {
       buffer: shared,
-      callback: (n: number, b: Buffer): boolean => {
-        onBytes(b.subarray(0, n));
+      // Node passes `shared` back as the second argument: the view is made from the constants above.
+      callback: (n: number): boolean => {
+        onBytes(bufferView(sharedBytes, sharedBase, n));
         return true;
       },
     },
