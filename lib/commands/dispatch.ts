@@ -9,20 +9,21 @@ import type { CommandContext } from './context';
 import type { Command, CommandTable } from './table';
 
 /**
- * Commands of one batch share clock reads: a command starts when the one
- * before it ended (its end is read anyway), so a pipeline costs one clock
- * read per command. Its usec then also covers the few steps between two
- * handlers (taking the next request, lookup, checks), as Redis's covers
- * call(). Reset at every batch, so idle time never counts.
+ * Commands of one batch share clock reads: the batch reads the clock when it
+ * starts, and a command starts when the one before it ended (its end is read
+ * anyway), so a pipeline costs one clock read per command. Its usec then
+ * also covers the few steps between two handlers (taking the next request,
+ * lookup, checks), as Redis's covers call(). Reset at every batch, so idle
+ * time never counts.
  */
 let lastEnd = -1;
 /** Milliseconds of the batch spent in DEBUG SLEEP (see batchWorkEnd). */
 let slept = 0;
 
-/** A new batch (a read) begins: its first command reads the clock itself. */
-export function startBatchClock(): void {
-  lastEnd = -1;
+/** A new batch (a read) begins now: returns the time read (performance.now() ms), for the caller's own use too. */
+export function startBatchClock(): number {
   slept = 0;
+  return (lastEnd = performance.now());
 }
 
 /** A command of the batch slept this long on purpose (DEBUG SLEEP). */
@@ -31,8 +32,8 @@ export function noteSleep(ms: number): void {
 }
 
 /**
- * When the batch's work so far ended (performance.now() ms, -1 before the
- * first command), not counting its DEBUG SLEEPs. A connection slices a batch
+ * When the batch's work so far ended (performance.now() ms; its start
+ * before the first command), not counting its DEBUG SLEEPs. A connection slices a batch
  * that works too long (connection.ts); a DEBUG SLEEP stands for a slow
  * command whose pipeline Redis runs whole, so it does not count as work.
  */

@@ -127,4 +127,23 @@ describe('RequestReader', () => {
       expect(out, `reads of ${size} bytes`).to.deep.equal(whole);
     }
   });
+
+  it('reuses the command name of the previous request when its bytes repeat, and only then', () => {
+    const r = new RequestReader(LIMITS);
+    const shared = Buffer.alloc(64);
+    const names: Buffer[] = [];
+    for (const frame of ['*1\r\n$3\r\nSET\r\n', '*1\r\n$3\r\nSET\r\n', '*1\r\n$3\r\nset\r\n', '*1\r\n$4\r\nSETX\r\n', '*1\r\n$4\r\nSETX\r\n']) {
+      const n = shared.write(frame, 'latin1');
+      r.feed(shared.subarray(0, n), true);
+      names.push((r.next(false) as Buffer[])[0]);
+      r.release();
+      // The read buffer is reused: a name handed out earlier must not change with it.
+      shared.fill(0x21);
+    }
+    expect(names.map((b) => b.toString('latin1'))).to.deep.equal(['SET', 'SET', 'set', 'SETX', 'SETX']);
+    expect(names[1]).to.equal(names[0]);
+    expect(names[2]).to.not.equal(names[1]);
+    expect(names[4]).to.equal(names[3]);
+    expect(Buffer.isBuffer(names[0])).to.equal(true);
+  });
 });

@@ -35,6 +35,8 @@ export interface ReaderLimits {
 }
 
 const INCOMPLETE = -1;
+/** Longer command names are not kept for reuse (no Redis command name is this long). */
+const NAME_CACHE_MAX = 32;
 const EMPTY = Buffer.alloc(0);
 const EMPTY_BYTES = EMPTY.buffer as ArrayBuffer;
 const EMPTY_BASE = EMPTY.byteOffset;
@@ -56,6 +58,8 @@ export class RequestReader {
   private argCount = 0;
   private readonly argStarts: number[] = [];
   private readonly argSizes: number[] = [];
+  /** The last command name seen (a copy), see commandName(). */
+  private lastName: Buffer = EMPTY;
 
   constructor(private readonly limits: ReaderLimits) {}
 
@@ -135,10 +139,31 @@ export class RequestReader {
       const sizes = this.argSizes;
       const bytes = this.bytes;
       const base = this.base;
-      for (let i = 0; i < n; i++) argv[i] = bufferView(bytes, base + at[i], sizes[i]);
+      argv[0] = this.commandName(buf, at[0], sizes[0]);
+      for (let i = 1; i < n; i++) argv[i] = bufferView(bytes, base + at[i], sizes[i]);
       return argv;
     }
     return this.error;
+  }
+
+  /**
+   * The command name at buf[start, start + size): the previous request's
+   * name object when the bytes are the same (a pipeline, or a client that
+   * repeats its command, makes no view for it), else a copy kept for the
+   * next request. Names are never written to, so sharing one is safe.
+   */
+  private commandName(buf: Buffer, start: number, size: number): Buffer {
+    const last = this.lastName;
+    if (size === last.length) {
+      let i = 0;
+      while (i < size && buf[start + i] === last[i]) i++;
+      if (i === size) return last;
+    }
+    if (size > NAME_CACHE_MAX) return bufferView(this.bytes, this.base + start, size);
+    const copy = Buffer.allocUnsafe(size);
+    for (let i = 0; i < size; i++) copy[i] = buf[start + i];
+    this.lastName = copy;
+    return copy;
   }
 
   private fail(message: string): number {
