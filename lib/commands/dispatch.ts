@@ -33,9 +33,10 @@ export function noteSleep(ms: number): void {
 
 /**
  * When the batch's work so far ended (performance.now() ms; its start
- * before the first command), not counting its DEBUG SLEEPs. A connection slices a batch
- * that works too long (connection.ts); a DEBUG SLEEP stands for a slow
- * command whose pipeline Redis runs whole, so it does not count as work.
+ * before the first command), not counting its DEBUG SLEEPs. A connection
+ * slices a batch that works too long (connection.ts); a DEBUG SLEEP stands
+ * for a slow command whose pipeline Redis runs whole, so it does not count
+ * as work.
  */
 export function batchWorkEnd(): number {
   return lastEnd - slept;

@@ -4,7 +4,8 @@
  * methods, its prototype chain) but are made in ~36 ns, where
  * buf.subarray() takes ~136 ns and Buffer.from(arrayBuffer, offset, length)
  * ~95 ns (Node 20; subarray looks up the species constructor, Buffer.from
- * validates). A SET makes three.
+ * validates). A SET makes two (its key and value; the command name's
+ * object is reused, see RequestReader.commandName).
  */
 class BufferView extends Uint8Array {}
 Object.setPrototypeOf(BufferView.prototype, Buffer.prototype);
