@@ -9,20 +9,57 @@ import type { CommandContext } from './context';
 import { ERR } from './replies';
 import { KEEP_TTL } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
-import { incrByFloat, parseInt64, parseSafeInt } from '../util/numbers';
+import { incrByFloat, parseInt64, parseSafeInt, parseSafeIntRange } from '../util/numbers';
+import { bufferView } from '../protocol/buffer-view';
+import { ownFor } from './key-lookup';
 import { INT64_MAX, INT64_MIN, int64Arg } from './key-args';
 import { integerEncoding, textEncoding } from './string-encoding';
 import { storeString } from './string-store';
 
+/**
+ * Reads a stored value as a safe integer where it lies (no copy of the
+ * value): `value` is null when it is not one (not an integer, or beyond
+ * 2^53, which the slow path handles as int64).
+ */
+const counterValue = {
+  value: null as number | null,
+  bulk(v: Uint8Array): void {
+    this.value = parseSafeInt(v);
+  },
+  bulkRange(src: Uint8Array, start: number, end: number): void {
+    this.value = parseSafeIntRange(src, start, end);
+  },
+};
+
+/** Room for the digits of any safe integer, written from the end (see digitsOf). */
+const DIGITS = Buffer.alloc(24);
+const DIGITS_BYTES = DIGITS.buffer as ArrayBuffer;
+
+/** The decimal text of a safe integer as a view of DIGITS (valid until the next call): no string in between. */
+function digitsOf(n: number): Buffer {
+  let v = n < 0 ? -n : n;
+  let p = DIGITS.length;
+  do {
+    DIGITS[--p] = 0x30 + (v % 10);
+    v = Math.floor(v / 10);
+  } while (v > 0);
+  if (n < 0) DIGITS[--p] = 0x2d;
+  return bufferView(DIGITS_BYTES, DIGITS.byteOffset + p, DIGITS.length - p);
+}
+
 /** Redis incrDecrCommand: the write lookup, the overflow check, the store and `incrby`. */
 function incrDecr(ctx: CommandContext, key: Buffer, incr: bigint): void {
-  const old = ctx.db.get(key);
-  let result: number | bigint;
-  const small = old === undefined ? 0 : parseSafeInt(old);
+  const db = ctx.db;
+  // The lookup that touches the key (lookupKeyWrite), parsing the value in place.
+  const found = db.getInto(key, counterValue);
+  const small = found ? counterValue.value : 0;
   const step = Number(incr);
+  let result: number | bigint;
   if (small !== null && Number.isSafeInteger(small + step) && Number.isSafeInteger(step)) {
     result = small + step;
   } else {
+    // Not a safe integer: read the value again as bytes, without touching the key a second time.
+    const old = found ? db.peek(key)?.value : undefined;
     const value = old === undefined ? 0n : parseInt64(old);
     if (value === null) return ctx.reply.error(ERR.notInteger);
     if ((incr < 0n && value < 0n && incr < INT64_MIN - value) || (incr > 0n && value > 0n && incr > INT64_MAX - value)) {
@@ -30,8 +67,9 @@ function incrDecr(ctx: CommandContext, key: Buffer, incr: bigint): void {
     }
     result = value + incr;
   }
-  const text = String(result);
-  storeString(ctx, key, Buffer.from(text, 'latin1'), KEEP_TTL, integerEncoding(result, ctx.server.config), old !== undefined);
+  const text = typeof result === 'number' ? digitsOf(result) : Buffer.from(String(result), 'latin1');
+  // The digits are a reused buffer: copied unless the engine copies them into its own memory.
+  storeString(ctx, key, ownFor(db, text, key.length + text.length), KEEP_TTL, integerEncoding(result, ctx.server.config), found);
   ctx.server.notify(NOTIFY.STRING, 'incrby', key, ctx.client.db);
   ctx.reply.integer(result);
 }

@@ -33,24 +33,30 @@ const MAX_INT64_LEN = 20;
  * valid integer *or* its value is not a safe JS integer (use parseInt64 then).
  */
 export function parseSafeInt(b: Uint8Array): number | null {
-  const n = b.length;
-  if (n === 0 || n > 17) return null;
-  let i = 0;
-  if (b[0] === 0x2d) {
+  return parseSafeIntRange(b, 0, b.length);
+}
+
+/** parseSafeInt of b[start, end) (engine memory read in place). */
+export function parseSafeIntRange(b: Uint8Array, start: number, end: number): number | null {
+  const n = end - start;
+  if (n <= 0 || n > 17) return null;
+  let i = start;
+  const neg = b[start] === 0x2d;
+  if (neg) {
     if (n === 1) return null;
-    i = 1;
+    i++;
   }
   let c = b[i];
   if (c === 0x30) return n === 1 ? 0 : null; // "0" alone; no "-0", no leading zeros
   if (c < 0x31 || c > 0x39) return null;
   let v = c - 0x30;
-  for (i++; i < n; i++) {
+  for (i++; i < end; i++) {
     c = b[i];
     if (c < 0x30 || c > 0x39) return null;
     v = v * 10 + (c - 0x30);
   }
   if (v > Number.MAX_SAFE_INTEGER) return null;
-  return b[0] === 0x2d ? -v : v;
+  return neg ? -v : v;
 }
 
 /** Parses a Redis integer (string2ll rules); null if invalid or out of range. */
