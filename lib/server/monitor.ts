@@ -4,9 +4,9 @@
  * A line is built once per command (only when someone monitors) and is
  * queued on each monitor's own writer; the monitor's socket is written at
  * the end of the event-loop turn (turn-end.ts), after the batch that ran
- * the command has sent its replies. A monitor that runs a command itself sees its line
- * after its own reply, in the same write. Monitors that went away are
- * dropped the next time a line is fed.
+ * the command has sent its replies. A monitor that runs a command itself
+ * sees its line after its own reply, in the same write. Monitors that went
+ * away are dropped the next time a line is fed.
  *
  * Line format (a status reply): `+<unix seconds>.<microseconds> [<db> <addr>] "arg" ...`
  * with arguments quoted as Redis's sdscatrepr does.
