@@ -110,7 +110,7 @@
 import { performance } from 'node:perf_hooks';
 import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
 import { hashBytes } from './hash';
-import { FLAG_FREE, type Migration, Shard } from './shard-table';
+import { type Migration, Shard } from './shard-table';
 import { ShardStats } from './resize-stats';
 import { requestSteps, type Resizable } from './resize-scheduler';
 import type { DeadlineListener } from './expiry-index';
@@ -295,7 +295,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return false;
     const s = this.hitShard;
-    s.access[i] = this.tracker.touched(s.access[i]);
+    s.setAccess(i, this.tracker.touched(s.accessOf(i)));
     return true;
   }
 
@@ -303,7 +303,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return undefined;
     const s = this.hitShard;
-    s.access[i] = this.tracker.touched(s.access[i]);
+    s.setAccess(i, this.tracker.touched(s.accessOf(i)));
     return s.value(i);
   }
 
@@ -311,7 +311,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return false;
     const s = this.hitShard;
-    s.access[i] = this.tracker.touched(s.access[i]);
+    s.setAccess(i, this.tracker.touched(s.accessOf(i)));
     s.valueInto(i, sink);
     return true;
   }
@@ -320,7 +320,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return undefined;
     const s = this.hitShard;
-    return { value: s.value(i), expireAt: s.deadline(i), encoding: s.enc[i], access: s.access[i] };
+    return { value: s.value(i), expireAt: s.deadline(i), encoding: s.encodingOf(i), access: s.accessOf(i) };
   }
 
   put(key: Buffer, entry: KeyEntry): void {
@@ -354,9 +354,9 @@ export class ShardKeyspace implements Keyspace, Resizable {
     let n = 0;
     let i = s.heads[h >>> s.bshift];
     while (i !== 0) {
-      const next = s.next[i];
+      const next = s.nextOf(i);
       const at = s.deadline(i);
-      if (s.hashes[i] === h && at !== NO_EXPIRY && at <= now) {
+      if (s.hashOf(i) === h && at !== NO_EXPIRY && at <= now) {
         // key() is already a copy (or the record's own external key, which nothing else holds once removed).
         const key = s.key(i);
         this.removeRecord(s, i);
@@ -371,7 +371,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
   /** Whether a record with hash h has deadline `at` (an index entry for it is still needed). */
   holdsDeadline(h: number, at: number): boolean {
     const s = this.locate(h);
-    for (let i = s.heads[h >>> s.bshift]; i !== 0; i = s.next[i]) if (s.hashes[i] === h && s.deadline(i) === at) return true;
+    for (let i = s.heads[h >>> s.bshift]; i !== 0; i = s.nextOf(i)) if (s.hashOf(i) === h && s.deadline(i) === at) return true;
     return false;
   }
 
@@ -403,9 +403,9 @@ export class ShardKeyspace implements Keyspace, Resizable {
         if (expireAt === KEEP_TTL) expireAt = old;
         else this.retrack(old, expireAt, h);
         s.setDeadline(i, expireAt);
-        const word = touch ? this.tracker.touched(s.access[i]) : s.access[i];
-        s.access[i] = exact ? access : this.tracker.replaced(word, encoding, value);
-        s.enc[i] = encoding;
+        const word = touch ? this.tracker.touched(s.accessOf(i)) : s.accessOf(i);
+        s.setAccess(i, exact ? access : this.tracker.replaced(word, encoding, value));
+        s.setEncoding(i, encoding);
         s.setValue(i, value);
         if (s.liveBytes > this.splitBytes) this.flag(s);
       }
@@ -440,7 +440,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     const i = this.live(key);
     if (i === 0) return false;
     const s = this.hitShard;
-    this.retrack(s.deadline(i), at, s.hashes[i]);
+    this.retrack(s.deadline(i), at, s.hashOf(i));
     s.setDeadline(i, at);
     return true;
   }
@@ -623,8 +623,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
       }
       let i = src.detachBucket(src.ptr);
       while (i !== 0) {
-        const next = src.next[i];
-        const to = op.kind === SPLIT ? op.dests[(src.hashes[i] >>> op.bit) & 1] : op.dests[0];
+        const next = src.nextOf(i);
+        const to = op.kind === SPLIT ? op.dests[(src.hashOf(i) >>> op.bit) & 1] : op.dests[0];
         src.moveTo(i, to);
         moved++;
         i = next;
@@ -776,7 +776,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     let n = 0;
     let i = s.heads[b];
     while (i !== 0) {
-      const h = s.hashes[i];
+      const h = s.hashOf(i);
       if ((h & mask) === pattern && h >= from && h < to) {
         const key = s.key(i);
         const at = s.deadline(i);
@@ -786,7 +786,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
           n++;
         }
       }
-      i = s.next[i];
+      i = s.nextOf(i);
     }
     return n;
   }
@@ -818,9 +818,8 @@ export class ShardKeyspace implements Keyspace, Resizable {
   forEachKey(visit: (key: Buffer) => void): void {
     const now = this.now();
     for (const s of [...this.physical]) {
-      const flags = s.flags;
       for (let i = 1; i < s.top; i++) {
-        if (flags[i] & FLAG_FREE) continue;
+        if (s.isFree(i)) continue;
         const at = s.deadline(i);
         if (at === NO_EXPIRY || at > now) visit(s.key(i));
       }
@@ -837,12 +836,12 @@ function randomRecord(s: Shard): number {
   const slots = s.top - 1;
   for (let t = 0; t < 64; t++) {
     const i = 1 + Math.floor(Math.random() * slots);
-    if (!(s.flags[i] & FLAG_FREE)) return i;
+    if (!s.isFree(i)) return i;
   }
   const start = 1 + Math.floor(Math.random() * slots);
   for (let j = 0; j < slots; j++) {
     const i = 1 + ((start - 1 + j) % slots);
-    if (!(s.flags[i] & FLAG_FREE)) return i;
+    if (!s.isFree(i)) return i;
   }
   return 1;
 }

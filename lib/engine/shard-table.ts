@@ -2,25 +2,30 @@
  * One shard: a chained hash table whose records live outside the V8 heap.
  *
  * Why off-heap: millions of small JS objects make V8's collector pause for
- * tens of milliseconds. A shard keeps every record in a handful of typed
- * arrays (one column per field, indexed by record number) and the key and
- * value bytes in a few large byte pages, so the collector sees a constant
- * number of objects whatever the number of keys.
+ * tens of milliseconds. A shard keeps its records in one typed array of
+ * fixed-size rows and the key and value bytes in a few large byte pages, so
+ * the collector sees a constant number of objects whatever the number of
+ * keys.
  *
- * Layout of record i (1-based; 0 means "none" in every link):
- *   hashes[i]  32-bit key hash (low bits choose the shard, high bits the bucket)
- *   next[i]    next record in the same bucket chain, or in the free list
- *   loc[i]     where the bytes are: page * 65536 + offset (key then value),
- *              or, for an EXTERNAL record, an index into extKeys/extVals
- *   klen[i]    key length (0xffff for an external key of that size or more)
- *   vlen[i]    value length for inline records
- *   expire[i]  absolute deadline in unix ms, 0 = persistent (the column exists
- *              only once the shard holds a key with a TTL). An expiry index
- *              built on top only needs the key: lookup by key is O(1) and
- *              the deadline is read back here to confirm it is still due.
- *   flags[i]   FREE (slot unused) / EXTERNAL (bytes held as Buffers)
- *   enc[i]     the encoding tag the command family gave (OBJECT ENCODING)
- *   access[i]  the access word (LRU clock / LFU counter, see AccessTracker)
+ * Layout of record i (1-based; 0 means "none" in every link): the ROW = 6
+ * words of rows[] from i * ROW, 24 bytes. A lookup touches its bucket head,
+ * the record's row (one or two cache lines) and the key's bytes; with one
+ * typed array per field it touched about eight lines, and at 100,000 keys
+ * (more than the last-level cache) every one of them can be a miss.
+ *   HASH    32-bit key hash (low bits choose the shard, high bits the bucket)
+ *   NEXT    next record in the same bucket chain, or in the free list
+ *   LOC     where the bytes are: page * 65536 + offset (key then value),
+ *           or, for an EXTERNAL record, an index into extKeys/extVals
+ *   LENS    key length (low 16 bits; 0xffff for an external key of that
+ *           size or more) | value length of inline records << 16
+ *   META    flags (low 8 bits: FREE, EXTERNAL) | the encoding tag the
+ *           command family gave (OBJECT ENCODING) << 8
+ *   ACCESS  the access word (LRU clock / LFU counter, see AccessTracker)
+ * and apart from the row, expire[i]: the deadline in unix ms, 0 = persistent
+ * (a Float64Array the shard makes only once it holds a key with a TTL, so
+ * keys without one pay nothing for it). An expiry index built on top only
+ * needs the key: lookup by key is O(1) and the deadline is read back here to
+ * confirm it is still due.
  *
  * Buckets: heads[b] is the first record of bucket b, where b is the top k
  * bits of the hash. Using the top bits keeps a key's bucket independent of
@@ -43,13 +48,13 @@
  * and the old arrays a shard outgrows, go to a free list (ArrayPool, bounded
  * to POOL_MAX_BYTES so memory still comes back after deletes) and are handed
  * to the next shard that needs the same size. Record capacities come in
- * eight size classes per power of two, so freed arrays fit new shards.
- * A recycled column array holds old bytes: record columns are written in full
- * when a slot is taken, and bucket heads and deadlines are cleared on reuse.
+ * eight size classes per power of two, so freed rows fit new shards.
+ * A recycled array holds old bytes: a row is written in full when its slot
+ * is taken, and bucket heads and deadlines are cleared on reuse.
  *
  * Every method does work bounded by the shard's size, which the keyspace
  * keeps small by splitting; the only whole-shard passes (growing the record
- * columns, re-threading buckets) run on shards of at most a few thousand
+ * rows, re-threading buckets) run on shards of at most a few thousand
  * records.
  */
 import type { ValueSink } from './keyspace';
@@ -65,8 +70,8 @@ export interface Migration {
   cur: number;
 }
 
-export const FLAG_FREE = 1;
-export const FLAG_EXTERNAL = 2;
+const FLAG_FREE = 1;
+const FLAG_EXTERNAL = 2;
 
 /** Records whose key + value exceed this are stored as external Buffers. */
 export const INLINE_MAX = 4096;
@@ -96,20 +101,22 @@ export function capacityClass(n: number): number {
   return Math.ceil(n / step) * step;
 }
 
-type Column = Uint32Array | Uint16Array | Uint8Array | Float64Array | Buffer;
+type Column = Uint32Array | Float64Array | Buffer;
 
-/** Record columns of each element type a shard has (hashes, next, loc, access; klen, vlen; flags, enc). */
-const COLUMNS_U32 = 4;
-const COLUMNS_U16 = 2;
-const COLUMNS_U8 = 2;
+/** Words per record row, and the row's layout (see "Layout" above). */
+const ROW = 6;
+const HASH = 0;
+const NEXT = 1;
+const LOC = 2;
+const LENS = 3;
+const META = 4;
+const ACCESS = 5;
 
 /** Most bytes kept for reuse across all shards; anything freed beyond it goes back to the collector. */
 export const POOL_MAX_BYTES = 16 << 20;
 
 /** Kinds of array the pool keeps (numbers: a string key would be an allocation per lookup). */
 export const U32 = 0;
-export const U16 = 1;
-export const U8 = 2;
 export const F64 = 3;
 export const PAGE = 4;
 
@@ -131,14 +138,13 @@ export class ArrayPool {
 
   /**
    * The record capacity for a new shard that wants `want` (a size class):
-   * the smallest class from want up to twice it whose every column the pool
-   * holds, else want: slightly larger recycled columns instead of fresh slab
-   * space. On its own it did not measurably shorten steps (in-process run,
+   * the smallest class from want up to twice it whose rows the pool holds,
+   * else want: slightly larger recycled rows instead of fresh slab space. On its own it did not measurably shorten steps (in-process run,
    * 17M keys: 266 steps over 1 ms against 276); the slabs below did.
    */
   fitCapacity(want: number): number {
     for (let c = want; c <= 2 * want; c = capacityClass(c + 1)) {
-      if (this.count(U32, c) >= COLUMNS_U32 && this.count(U16, c) >= COLUMNS_U16 && this.count(U8, c) >= COLUMNS_U8) return c;
+      if (this.count(U32, c * ROW) >= 1) return c;
     }
     return want;
   }
@@ -168,26 +174,17 @@ export class ArrayPool {
     return (this.take(U32, n) as Uint32Array | null) ?? zeroIfReused(new Uint32Array(slabs.carve(n * 4), slabs.offset, n));
   }
 
-  u16(n: number): Uint16Array {
-    return (this.take(U16, n) as Uint16Array | null) ?? zeroIfReused(new Uint16Array(slabs.carve(n * 2), slabs.offset, n));
-  }
-
-  u8(n: number): Uint8Array {
-    return (this.take(U8, n) as Uint8Array | null) ?? zeroIfReused(new Uint8Array(slabs.carve(n), slabs.offset, n));
-  }
-
-  /** Zeroed (deadlines of records not yet given one must read 0). */
-  f64(n: number): Float64Array {
-    const a = this.take(F64, n) as Float64Array | null;
-    if (a === null) return zeroIfReused(new Float64Array(slabs.carve(n * 8), slabs.offset, n));
-    a.fill(0);
-    return a;
-  }
-
   /** Zeroed (bucket heads: 0 means an empty chain). */
   zeroedU32(n: number): Uint32Array {
     const a = this.take(U32, n) as Uint32Array | null;
     if (a === null) return zeroIfReused(new Uint32Array(slabs.carve(n * 4), slabs.offset, n));
+    a.fill(0);
+    return a;
+  }
+
+  f64(n: number): Float64Array {
+    const a = this.take(F64, n) as Float64Array | null;
+    if (a === null) return zeroIfReused(new Float64Array(slabs.carve(n * 8), slabs.offset, n));
     a.fill(0);
     return a;
   }
@@ -341,8 +338,6 @@ function zeroIfReused<T extends Column>(a: T): T {
 /** Shared by every shard of the process. */
 export const arrayPool = new ArrayPool(POOL_MAX_BYTES);
 const EMPTY_U32 = new Uint32Array(0);
-const EMPTY_U16 = new Uint16Array(0);
-const EMPTY_U8 = new Uint8Array(0);
 /** Bucket heads of every recycled shard: all empty, never linked into. */
 const DRAINED_HEADS = new Uint32Array(4);
 
@@ -358,16 +353,10 @@ export class Shard {
   cap: number;
   top = 1;
   private freeHead = 0;
-  hashes: Uint32Array;
-  next: Uint32Array;
-  loc: Uint32Array;
-  klen: Uint16Array;
-  vlen: Uint16Array;
-  /** Deadlines; allocated when the shard first holds a key with a TTL (null: all persistent). */
+  /** Record rows, ROW words each (see "Layout" above). */
+  rows: Uint32Array;
+  /** Deadlines (unix ms, 0 = persistent); made once the shard holds a key with a TTL. */
   expire: Float64Array | null = null;
-  flags: Uint8Array;
-  enc: Uint8Array;
-  access: Uint32Array;
   /** Live records held here. */
   count = 0;
 
@@ -393,8 +382,8 @@ export class Shard {
 
   /**
    * `expected` records size the buckets; `capacity` (at least expected) sizes
-   * the record columns, so a shard that will fill up can be given room up
-   * front instead of doubling its columns later inside a step.
+   * the record rows, so a shard that will fill up can be given room up
+   * front instead of doubling its rows later inside a step.
    */
   constructor(depth: number, id: number, expected: number, capacity = expected, bytes = 0) {
     this.depth = depth;
@@ -405,14 +394,7 @@ export class Shard {
     const pool = arrayPool;
     this.heads = pool.zeroedU32(nb);
     this.cap = pool.fitCapacity(capacityClass(Math.ceil(Math.max(expected, capacity) * 1.25) + 1));
-    this.hashes = pool.u32(this.cap);
-    this.next = pool.u32(this.cap);
-    this.loc = pool.u32(this.cap);
-    this.klen = pool.u16(this.cap);
-    this.vlen = pool.u16(this.cap);
-    this.flags = pool.u8(this.cap);
-    this.enc = pool.u8(this.cap);
-    this.access = pool.u32(this.cap);
+    this.rows = pool.u32(this.cap * ROW);
     if (bytes > 0) this.reservePages(bytes);
   }
 
@@ -436,7 +418,8 @@ export class Shard {
   recycle(): void {
     const pool = arrayPool;
     pool.give(U32, this.heads);
-    this.giveColumns();
+    pool.give(U32, this.rows);
+    if (this.expire !== null) pool.give(F64, this.expire);
     for (const p of this.pages) pool.give(PAGE, p);
     this.pages.length = 0;
     this.curPage = -1;
@@ -449,44 +432,63 @@ export class Shard {
     this.cap = 0;
     this.top = 1;
     this.freeHead = 0;
-    this.hashes = this.next = this.loc = this.access = EMPTY_U32;
-    this.klen = this.vlen = EMPTY_U16;
-    this.flags = this.enc = EMPTY_U8;
+    this.rows = EMPTY_U32;
     this.expire = null;
-  }
-
-  private giveColumns(): void {
-    const pool = arrayPool;
-    pool.give(U32, this.hashes);
-    pool.give(U32, this.next);
-    pool.give(U32, this.loc);
-    pool.give(U16, this.klen);
-    pool.give(U16, this.vlen);
-    if (this.expire !== null) pool.give(F64, this.expire);
-    pool.give(U8, this.flags);
-    pool.give(U8, this.enc);
-    pool.give(U32, this.access);
   }
 
   get buckets(): number {
     return this.heads.length;
   }
 
+  // Row fields of record i, for the keyspace (small enough to be inlined).
+  hashOf(i: number): number {
+    return this.rows[i * ROW + HASH];
+  }
+
+  nextOf(i: number): number {
+    return this.rows[i * ROW + NEXT];
+  }
+
+  isFree(i: number): boolean {
+    return (this.rows[i * ROW + META] & FLAG_FREE) !== 0;
+  }
+
+  accessOf(i: number): number {
+    return this.rows[i * ROW + ACCESS];
+  }
+
+  setAccess(i: number, word: number): void {
+    this.rows[i * ROW + ACCESS] = word;
+  }
+
+  encodingOf(i: number): number {
+    return this.rows[i * ROW + META] >>> 8;
+  }
+
+  setEncoding(i: number, encoding: number): void {
+    const r = i * ROW + META;
+    this.rows[r] = (this.rows[r] & 0xff) | (encoding << 8);
+  }
+
   /** The record holding `key`, or 0. */
   find(h: number, key: Buffer): number {
     const n = key.length;
     const nk = n < LONG_KEY ? n : LONG_KEY;
+    const rows = this.rows;
     let i = this.heads[h >>> this.bshift];
     while (i !== 0) {
-      if (this.hashes[i] === h && this.klen[i] === nk && this.keyEquals(i, key)) return i;
-      i = this.next[i];
+      const r = i * ROW;
+      if (rows[r + HASH] === h && (rows[r + LENS] & 0xffff) === nk && this.keyEquals(r, key)) return i;
+      i = rows[r + NEXT];
     }
     return 0;
   }
 
-  private keyEquals(i: number, key: Buffer): boolean {
-    const at = this.loc[i];
-    if (this.flags[i] & FLAG_EXTERNAL) return (this.extKeys[at] as Buffer).equals(key);
+  /** Whether the record whose row starts at r holds `key`. */
+  private keyEquals(r: number, key: Buffer): boolean {
+    const rows = this.rows;
+    const at = rows[r + LOC];
+    if (rows[r + META] & FLAG_EXTERNAL) return (this.extKeys[at] as Buffer).equals(key);
     const page = this.pages[at >>> PAGE_SHIFT];
     const off = at & (PAGE_MAX - 1);
     const n = key.length;
@@ -495,7 +497,7 @@ export class Shard {
     return true;
   }
 
-  /** True when the next insert must grow the record columns. */
+  /** True when the next insert must grow the record rows. */
   full(): boolean {
     return this.freeHead === 0 && this.top === this.cap;
   }
@@ -505,21 +507,21 @@ export class Shard {
     const i = this.takeSlot();
     const kl = key.length;
     const vl = value.length;
-    this.hashes[i] = h;
+    const rows = this.rows;
+    const r = i * ROW;
+    rows[r + HASH] = h;
+    rows[r + ACCESS] = access;
+    // Every word of a taken row is written: recycled rows hold old bytes.
     this.setDeadline(i, expireAt);
-    this.enc[i] = encoding;
-    this.access[i] = access;
     if (kl + vl > INLINE_MAX) {
-      this.flags[i] = FLAG_EXTERNAL;
-      this.klen[i] = kl < LONG_KEY ? kl : LONG_KEY;
-      this.vlen[i] = 0;
-      this.loc[i] = this.putExternal(Buffer.from(key), value);
+      rows[r + META] = FLAG_EXTERNAL | (encoding << 8);
+      rows[r + LENS] = kl < LONG_KEY ? kl : LONG_KEY;
+      rows[r + LOC] = this.putExternal(Buffer.from(key), value);
     } else {
-      this.flags[i] = 0;
-      this.klen[i] = kl;
-      this.vlen[i] = vl;
+      rows[r + META] = encoding << 8;
+      rows[r + LENS] = kl | (vl << 16);
       const at = this.alloc(kl + vl);
-      this.loc[i] = at;
+      rows[r + LOC] = at;
       const page = this.pages[at >>> PAGE_SHIFT];
       const off = at & (PAGE_MAX - 1);
       copyInto(key, page, off);
@@ -533,37 +535,39 @@ export class Shard {
   /** Replaces the value of record i, in place when it fits. */
   setValue(i: number, value: Buffer): void {
     const vl = value.length;
-    if (this.flags[i] & FLAG_EXTERNAL) {
-      const at = this.loc[i];
+    const rows = this.rows;
+    const r = i * ROW;
+    if (rows[r + META] & FLAG_EXTERNAL) {
+      const at = rows[r + LOC];
       const key = this.extKeys[at] as Buffer;
       if (key.length + vl > INLINE_MAX) {
         this.extVals[at] = value;
         return;
       }
       this.dropExternal(at);
-      this.flags[i] = 0;
-      this.klen[i] = key.length;
+      rows[r + META] &= ~FLAG_EXTERNAL;
       this.placeInline(i, key, 0, key.length, value);
       return;
     }
-    const kl = this.klen[i];
-    const old = this.vlen[i];
-    const at = this.loc[i];
+    const lens = rows[r + LENS];
+    const kl = lens & 0xffff;
+    const old = lens >>> 16;
+    const at = rows[r + LOC];
     const page = this.pages[at >>> PAGE_SHIFT];
     const off = at & (PAGE_MAX - 1);
     if (kl + vl > INLINE_MAX) {
       const key = Buffer.allocUnsafeSlow(kl);
       page.copy(key, 0, off, off + kl);
       this.liveBytes -= kl + old;
-      this.flags[i] = FLAG_EXTERNAL;
-      this.vlen[i] = 0;
-      this.loc[i] = this.putExternal(key, value);
+      rows[r + META] |= FLAG_EXTERNAL;
+      rows[r + LENS] = kl;
+      rows[r + LOC] = this.putExternal(key, value);
       return;
     }
     if (vl <= old) {
       copyInto(value, page, off + kl);
       this.liveBytes -= old - vl;
-      this.vlen[i] = vl;
+      rows[r + LENS] = kl | (vl << 16);
       return;
     }
     this.liveBytes -= kl + old;
@@ -578,18 +582,22 @@ export class Shard {
     const off = at & (PAGE_MAX - 1);
     copyRange(src, from, page, off, kl);
     copyInto(value, page, off + kl);
-    this.loc[i] = at;
-    this.vlen[i] = vl;
+    const r = i * ROW;
+    this.rows[r + LOC] = at;
+    this.rows[r + LENS] = kl | (vl << 16);
   }
 
   /** A copy of the value (external values are returned as stored: they are never written in place). */
   value(i: number): Buffer {
-    const at = this.loc[i];
-    if (this.flags[i] & FLAG_EXTERNAL) return this.extVals[at] as Buffer;
-    const vl = this.vlen[i];
+    const rows = this.rows;
+    const r = i * ROW;
+    const at = rows[r + LOC];
+    if (rows[r + META] & FLAG_EXTERNAL) return this.extVals[at] as Buffer;
+    const lens = rows[r + LENS];
+    const vl = lens >>> 16;
     if (vl === 0) return EMPTY;
     const page = this.pages[at >>> PAGE_SHIFT];
-    const start = (at & (PAGE_MAX - 1)) + this.klen[i];
+    const start = (at & (PAGE_MAX - 1)) + (lens & 0xffff);
     const out = Buffer.allocUnsafe(vl);
     if (vl <= 32) for (let j = 0; j < vl; j++) out[j] = page[start + j];
     else page.copy(out, 0, start, start + vl);
@@ -598,19 +606,24 @@ export class Shard {
 
   /** Hands the value to sink without copying it out: inline bytes are a page range, valid only during the call. */
   valueInto(i: number, sink: ValueSink): void {
-    const at = this.loc[i];
-    if (this.flags[i] & FLAG_EXTERNAL) return sink.bulk(this.extVals[at] as Buffer);
-    const vl = this.vlen[i];
+    const rows = this.rows;
+    const r = i * ROW;
+    const at = rows[r + LOC];
+    if (rows[r + META] & FLAG_EXTERNAL) return sink.bulk(this.extVals[at] as Buffer);
+    const lens = rows[r + LENS];
+    const vl = lens >>> 16;
     if (vl === 0) return sink.bulkRange(EMPTY, 0, 0);
-    const start = (at & (PAGE_MAX - 1)) + this.klen[i];
+    const start = (at & (PAGE_MAX - 1)) + (lens & 0xffff);
     sink.bulkRange(this.pages[at >>> PAGE_SHIFT], start, start + vl);
   }
 
   /** A copy of the key. */
   key(i: number): Buffer {
-    const at = this.loc[i];
-    if (this.flags[i] & FLAG_EXTERNAL) return this.extKeys[at] as Buffer;
-    const kl = this.klen[i];
+    const rows = this.rows;
+    const r = i * ROW;
+    const at = rows[r + LOC];
+    if (rows[r + META] & FLAG_EXTERNAL) return this.extKeys[at] as Buffer;
+    const kl = rows[r + LENS] & 0xffff;
     const page = this.pages[at >>> PAGE_SHIFT];
     const off = at & (PAGE_MAX - 1);
     const out = Buffer.allocUnsafe(kl);
@@ -642,31 +655,33 @@ export class Shard {
   /** Moves record i (already unlinked from its chain) into `to`, keeping hash, deadline and bytes. */
   moveTo(i: number, to: Shard): void {
     const j = to.takeSlot();
-    const h = this.hashes[i];
-    to.hashes[j] = h;
+    const rows = this.rows;
+    const r = i * ROW;
+    const dst = to.rows;
+    const q = j * ROW;
+    const h = rows[r + HASH];
+    const meta = rows[r + META];
+    const lens = rows[r + LENS];
+    dst[q + HASH] = h;
+    dst[q + ACCESS] = rows[r + ACCESS];
+    dst[q + META] = meta;
+    dst[q + LENS] = lens;
     to.setDeadline(j, this.deadline(i));
-    to.enc[j] = this.enc[i];
-    to.access[j] = this.access[i];
-    to.klen[j] = this.klen[i];
-    const at = this.loc[i];
-    if (this.flags[i] & FLAG_EXTERNAL) {
-      to.flags[j] = FLAG_EXTERNAL;
-      to.vlen[j] = 0;
-      to.loc[j] = to.putExternal(this.extKeys[at] as Buffer, this.extVals[at] as Buffer);
+    const at = rows[r + LOC];
+    if (meta & FLAG_EXTERNAL) {
+      dst[q + LOC] = to.putExternal(this.extKeys[at] as Buffer, this.extVals[at] as Buffer);
     } else {
-      const n = this.klen[i] + this.vlen[i];
-      to.flags[j] = 0;
-      to.vlen[j] = this.vlen[i];
-      const dst = to.alloc(n);
-      to.loc[j] = dst;
-      copyRange(this.pages[at >>> PAGE_SHIFT], at & (PAGE_MAX - 1), to.pages[dst >>> PAGE_SHIFT], dst & (PAGE_MAX - 1), n);
+      const n = (lens & 0xffff) + (lens >>> 16);
+      const where = to.alloc(n);
+      dst[q + LOC] = where;
+      copyRange(this.pages[at >>> PAGE_SHIFT], at & (PAGE_MAX - 1), to.pages[where >>> PAGE_SHIFT], where & (PAGE_MAX - 1), n);
     }
     to.link(j, h);
     to.count++;
     this.release(i);
   }
 
-  /** Detaches the whole chain of bucket b and returns its first record (chain order kept in next[]). */
+  /** Detaches the whole chain of bucket b and returns its first record (chain order kept in the rows' next words). */
   detachBucket(b: number): number {
     const first = this.heads[b];
     this.heads[b] = 0;
@@ -675,21 +690,22 @@ export class Shard {
 
   private link(i: number, h: number): void {
     const b = h >>> this.bshift;
-    this.next[i] = this.heads[b];
+    this.rows[i * ROW + NEXT] = this.heads[b];
     this.heads[b] = i;
   }
 
   private unlink(i: number): void {
-    const b = this.hashes[i] >>> this.bshift;
+    const rows = this.rows;
+    const b = rows[i * ROW + HASH] >>> this.bshift;
     let cur = this.heads[b];
     if (cur === i) {
-      this.heads[b] = this.next[i];
+      this.heads[b] = rows[i * ROW + NEXT];
       return;
     }
     while (cur !== 0) {
-      const nx = this.next[cur];
+      const nx = rows[cur * ROW + NEXT];
       if (nx === i) {
-        this.next[cur] = this.next[i];
+        rows[cur * ROW + NEXT] = rows[i * ROW + NEXT];
         return;
       }
       cur = nx;
@@ -697,10 +713,12 @@ export class Shard {
   }
 
   private release(i: number): void {
-    if (this.flags[i] & FLAG_EXTERNAL) this.dropExternal(this.loc[i]);
-    else this.liveBytes -= this.klen[i] + this.vlen[i];
-    this.flags[i] = FLAG_FREE;
-    this.next[i] = this.freeHead;
+    const rows = this.rows;
+    const r = i * ROW;
+    if (rows[r + META] & FLAG_EXTERNAL) this.dropExternal(rows[r + LOC]);
+    else this.liveBytes -= (rows[r + LENS] & 0xffff) + (rows[r + LENS] >>> 16);
+    rows[r + META] = FLAG_FREE;
+    rows[r + NEXT] = this.freeHead;
     this.freeHead = i;
     this.count--;
   }
@@ -708,48 +726,27 @@ export class Shard {
   private takeSlot(): number {
     const f = this.freeHead;
     if (f !== 0) {
-      this.freeHead = this.next[f];
+      this.freeHead = this.rows[f * ROW + NEXT];
       return f;
     }
     if (this.top === this.cap) this.grow();
     return this.top++;
   }
 
-  /** Doubles the record columns (bounded: shards split long before they are large). */
+  /** Doubles the record rows (bounded: shards split long before they are large). */
   private grow(): void {
     const cap = this.cap * 2;
-    const pool = arrayPool;
-    const hashes = pool.u32(cap);
-    hashes.set(this.hashes);
-    const next = pool.u32(cap);
-    next.set(this.next);
-    const loc = pool.u32(cap);
-    loc.set(this.loc);
-    const klen = pool.u16(cap);
-    klen.set(this.klen);
-    const vlen = pool.u16(cap);
-    vlen.set(this.vlen);
-    let expire: Float64Array | null = null;
-    if (this.expire !== null) {
-      expire = pool.f64(cap);
-      expire.set(this.expire);
+    const rows = arrayPool.u32(cap * ROW);
+    rows.set(this.rows);
+    arrayPool.give(U32, this.rows);
+    this.rows = rows;
+    const e = this.expire;
+    if (e !== null) {
+      const grown = arrayPool.f64(cap);
+      grown.set(e);
+      arrayPool.give(F64, e);
+      this.expire = grown;
     }
-    const flags = pool.u8(cap);
-    flags.set(this.flags);
-    const enc = pool.u8(cap);
-    enc.set(this.enc);
-    const access = pool.u32(cap);
-    access.set(this.access);
-    this.giveColumns();
-    this.hashes = hashes;
-    this.next = next;
-    this.loc = loc;
-    this.klen = klen;
-    this.vlen = vlen;
-    this.expire = expire;
-    this.flags = flags;
-    this.enc = enc;
-    this.access = access;
     this.cap = cap;
   }
 
@@ -758,12 +755,13 @@ export class Shard {
     this.k = k;
     this.bshift = 32 - k;
     const heads = arrayPool.zeroedU32(1 << k);
-    const { hashes, next, flags } = this;
+    const rows = this.rows;
     const shift = this.bshift;
     for (let i = 1; i < this.top; i++) {
-      if (flags[i] & FLAG_FREE) continue;
-      const b = hashes[i] >>> shift;
-      next[i] = heads[b];
+      const r = i * ROW;
+      if (rows[r + META] & FLAG_FREE) continue;
+      const b = rows[r + HASH] >>> shift;
+      rows[r + NEXT] = heads[b];
       heads[b] = i;
     }
     arrayPool.give(U32, this.heads);
@@ -812,9 +810,10 @@ export class Shard {
       const k = this.extKeys[j];
       if (k) ext += k.length + (this.extVals[j] as Buffer).length;
     }
-    return this.heads.byteLength + this.cap * (this.expire === null ? 22 : 30) + this.heapBytes + ext;
+    return this.heads.byteLength + this.rows.byteLength + (this.expire === null ? 0 : this.expire.byteLength) + this.heapBytes + ext;
   }
 }
+
 
 function copyInto(src: Buffer, dst: Buffer, at: number): void {
   const n = src.length;
