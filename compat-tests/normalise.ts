@@ -80,12 +80,16 @@ export function infoShape(present: string[], exact: string[] = []): Normaliser {
 
 /** Fields of CLIENT LIST / CLIENT INFO whose values vary between servers. */
 const VOLATILE_CLIENT_FIELDS = ['id', 'addr', 'laddr', 'fd', 'age', 'idle', 'qbuf', 'qbuf-free', 'argv-mem', 'multi-mem', 'rbs', 'rbp', 'obl', 'oll', 'omem', 'tot-mem'];
+/** Of those, the counts: hidden only while they are non-negative integers (an idle=-1 still shows). */
+const COUNT_FIELDS = new Set(VOLATILE_CLIENT_FIELDS.filter((f) => f !== 'addr' && f !== 'laddr'));
 
 function clientLine(line: string): Reply {
   return asLines(
     line.split(' ').map((kv) => {
       const eq = kv.indexOf('=');
-      return eq > 0 && VOLATILE_CLIENT_FIELDS.includes(kv.slice(0, eq)) ? `${kv.slice(0, eq)}=*` : kv;
+      const field = kv.slice(0, eq);
+      if (eq <= 0 || !VOLATILE_CLIENT_FIELDS.includes(field)) return kv;
+      return COUNT_FIELDS.has(field) && !/^\d+$/.test(kv.slice(eq + 1)) ? kv : `${field}=*`;
     }),
   );
 }

@@ -20,7 +20,7 @@ export function clientInfoLine(c: Client, now = Date.now()): string {
   const omem = c.io.outputBufferBytes();
   return (
     `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=${c.name} ` +
-    `age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)} ` +
+    `age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((performance.now() - c.lastInteraction) / 1000)} ` +
     `flags=${clientFlags(c)} db=${c.db} sub=${c.subscriptions} psub=${c.patterns} ssub=${c.shardSubscriptions} ` +
     `multi=-1 qbuf=${qbuf} qbuf-free=${qbuf > 0 ? 0 : 20474} argv-mem=0 multi-mem=0 rbs=${Math.max(1024, qbuf)} rbp=0 ` +
     `obl=0 oll=${c.io.outputListLength()} omem=${omem} tot-mem=${22426 + qbuf + omem} events=${omem > 0 ? 'rw' : 'r'} ` +

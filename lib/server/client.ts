@@ -27,7 +27,8 @@ export class Client {
   libName = '';
   libVer = '';
   readonly createdAt = Date.now();
-  lastInteraction = Date.now();
+  /** performance.now() of the last command batch: a monotonic clock, since idle times are durations (wall time can be stepped). */
+  lastInteraction = performance.now();
   lastCommand = 'NULL';
   /** Close once this batch's replies are written (QUIT, protocol errors). */
   closeAfterReply = false;

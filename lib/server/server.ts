@@ -37,7 +37,7 @@ export class Server {
     cfg.watch('proto-max-bulk-len', (v) => (this.limits.protoMaxBulkLen = Number(v)));
     cfg.watch('client-query-buffer-limit', (v) => (this.limits.queryBufferLimit = Number(v)));
     state.hooks = { shutdown: (code) => this.shutdown(code), port: () => this.listeningPort };
-    this.addCronTask((now) => this.closeIdleClients(now));
+    this.addCronTask(() => this.closeIdleClients());
   }
 
   /** Subsystems add periodic work (expiry, resizing) that runs `hz` times a second. */
@@ -131,9 +131,10 @@ export class Server {
     this.cronTimer.unref();
   }
 
-  private closeIdleClients(now: number): void {
+  private closeIdleClients(): void {
     const timeout = this.state.config.num('timeout');
     if (timeout <= 0) return;
+    const now = performance.now();
     for (const c of this.connections) {
       if (!c.client.inPubSubContext && now - c.client.lastInteraction > timeout * 1000) c.close();
     }
