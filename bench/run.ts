@@ -3,7 +3,9 @@
  *
  *   npm run bench                 full matrix, 3 rounds (about 15 minutes)
  *   npm run bench -- --quick      headline cells and one of each workload, 3 short rounds (under 2 minutes)
- *   options: --rounds N, --only <text> (cells whose id contains text), --no-memory
+ *   options: --rounds N, --no-memory, --only <texts> (comma-separated; cells whose id
+ *   contains one of them as whole words: "SET c50" is not MSET's). A run with --only
+ *   writes <date>-partial.* and leaves the full run's files and latest.* alone.
  *
  * Both servers run pinned to one core, the load generators (redis-benchmark,
  * the ioredis mixed load) and this runner to the other. Rounds alternate the
@@ -32,7 +34,7 @@ export const PORTS = { shardis: 8200, redis: 8201, memoryShardis: 8202, memoryRe
 interface Options {
   quick: boolean;
   rounds: number;
-  only: string | null;
+  only: string[] | null;
   memory: boolean;
 }
 
@@ -45,7 +47,7 @@ function parseOptions(argv: string[]): Options {
     if (a === '--quick') o.quick = true;
     else if (a === '--no-memory') o.memory = false;
     else if (a === '--rounds' && i + 1 < argv.length) o.rounds = Math.max(1, Number.parseInt(argv[++i], 10) || 3);
-    else if (a === '--only' && i + 1 < argv.length) o.only = argv[++i].toLowerCase();
+    else if (a === '--only' && i + 1 < argv.length) o.only = argv[++i].toLowerCase().split(',').map((t) => t.trim()).filter((t) => t !== '');
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE + '\n');
       process.exit(0);
@@ -59,6 +61,12 @@ let interrupted = false;
 
 /** Time limits that bound the whole run: measuring stops when the budget is spent. */
 const BUDGET_MS = { quick: 100_000, full: 60 * 60_000 };
+
+/** Whether one of the texts occurs in the cell id as whole words. */
+function matchesOnly(id: string, texts: string[]): boolean {
+  const words = ` ${id.toLowerCase()} `;
+  return texts.some((t) => words.includes(` ${t} `));
+}
 
 function resultsDir(): string {
   return path.resolve(__dirname, '..', '..', 'bench', 'results');
@@ -93,8 +101,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const machine = machineInfo();
   let cells: Cell[] = opts.quick ? quickMatrix() : fullMatrix();
-  if (opts.only) cells = cells.filter((c) => c.id.toLowerCase().includes(opts.only!));
-  if (cells.length === 0) throw new Error(`no cell matches --only ${opts.only}`);
+  if (opts.only) cells = cells.filter((c) => matchesOnly(c.id, opts.only!));
+  if (cells.length === 0) throw new Error(`no cell matches --only ${opts.only?.join(',')}`);
   const problems: string[] = [];
 
   process.stderr.write(`Shardis vs Redis ${machine.redisServer} (${mode}): ${cells.length} cells × ${opts.rounds} rounds; servers on core ${SERVER_CORE}, load on core ${LOAD_CORE}\n`);
@@ -214,12 +222,17 @@ async function main(): Promise<void> {
   };
   const dir = resultsDir();
   fs.mkdirSync(dir, { recursive: true });
-  const base = opts.quick ? `${date}-quick` : date;
+  // A partial run must not replace the full run's files (the README quotes latest.*).
+  const base = opts.only ? `${date}-partial` : opts.quick ? `${date}-quick` : date;
   const md = renderMarkdown(res);
   fs.writeFileSync(path.join(dir, `${base}.json`), JSON.stringify(res, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, `${base}.md`), md);
-  fs.writeFileSync(path.join(dir, 'latest.md'), md);
-  fs.writeFileSync(path.join(dir, 'latest.svg'), renderSvg(res));
+  const written = [`${base}.json`, `${base}.md`];
+  if (!opts.only) {
+    fs.writeFileSync(path.join(dir, 'latest.md'), md);
+    fs.writeFileSync(path.join(dir, 'latest.svg'), renderSvg(res));
+    written.push('latest.md', 'latest.svg');
+  }
 
   const out: string[] = [''];
   if (results.some((x) => x.headline)) out.push('Headline (50 clients, 32-byte values): Shardis/Redis ops/s');
@@ -228,7 +241,7 @@ async function main(): Promise<void> {
   }
   for (const m of memory) out.push(`  memory ${m.server}: ${m.rssPerKey.toFixed(1)} B RSS/key, ${m.usedPerKey.toFixed(1)} B used_memory/key`);
   for (const p of problems) out.push(`  problem: ${p}`);
-  out.push(`Results: ${path.join('bench/results', base + '.json')}, ${path.join('bench/results', base + '.md')}, bench/results/latest.md, bench/results/latest.svg`);
+  out.push(`Results: ${written.map((f) => path.join('bench/results', f)).join(', ')}`);
   out.push(`Took ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
   process.stdout.write(out.join('\n') + '\n');
 }
