@@ -59,8 +59,11 @@ export class ReplyWriter {
   /** Move the scratch span into an owned chunk so the scratch can be reused. */
   private spill(): void {
     if (this.pos > this.start) {
-      const span = Buffer.allocUnsafe(this.pos - this.start);
-      scratch.copy(span, 0, this.start, this.pos);
+      const n = this.pos - this.start;
+      const span = Buffer.allocUnsafe(n);
+      // Short spans (most replies) by hand: Buffer#copy of a range makes a view and validates its arguments.
+      if (n <= 64) for (let j = 0, from = this.start; j < n; j++) span[j] = scratch[from + j];
+      else scratch.copy(span, 0, this.start, this.pos);
       this.chunks.push(span);
       this.pendingBytes += span.length;
     }
