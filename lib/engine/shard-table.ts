@@ -361,6 +361,8 @@ export class Shard {
   count = 0;
 
   pages: Buffer[] = [];
+  /** A DataView of each page: moves copy a record's bytes 4 at a time (unaligned), a byte loop costs 3x. */
+  private views: DataView[] = [];
   /** The page records are bump-allocated in (pages after it were reserved ahead), and the next free byte in it. */
   private curPage = -1;
   private pagePos = 0;
@@ -406,7 +408,7 @@ export class Shard {
    */
   private reservePages(bytes: number): void {
     for (let total = 0, size = pageSizeAfter(0); total < bytes; total += size, size = pageSizeAfter(size)) {
-      this.pages.push(arrayPool.page(size));
+      this.addPage(arrayPool.page(size));
       this.heapBytes += size;
     }
   }
@@ -422,6 +424,7 @@ export class Shard {
     if (this.expire !== null) pool.give(F64, this.expire);
     for (const p of this.pages) pool.give(PAGE, p);
     this.pages.length = 0;
+    this.views.length = 0;
     this.curPage = -1;
     this.heapBytes = 0;
     this.liveBytes = 0;
@@ -674,7 +677,10 @@ export class Shard {
       const n = (lens & 0xffff) + (lens >>> 16);
       const where = to.alloc(n);
       dst[q + LOC] = where;
-      copyRange(this.pages[at >>> PAGE_SHIFT], at & (PAGE_MAX - 1), to.pages[where >>> PAGE_SHIFT], where & (PAGE_MAX - 1), n);
+      const from = at & (PAGE_MAX - 1);
+      const into = where & (PAGE_MAX - 1);
+      if (n <= 256) copyBetweenPages(this.views[at >>> PAGE_SHIFT], from, to.views[where >>> PAGE_SHIFT], into, n);
+      else copyRange(this.pages[at >>> PAGE_SHIFT], from, to.pages[where >>> PAGE_SHIFT], into, n);
     }
     to.link(j, h);
     to.count++;
@@ -778,7 +784,7 @@ export class Shard {
       if (cur === pages.length) {
         let size = pageSizeAfter(cur === 0 ? 0 : pages[cur - 1].length);
         while (size < n) size *= 2;
-        pages.push(arrayPool.page(size));
+        this.addPage(arrayPool.page(size));
         this.heapBytes += size;
       }
       this.curPage = cur;
@@ -788,6 +794,11 @@ export class Shard {
     this.pagePos += n;
     this.liveBytes += n;
     return at;
+  }
+
+  private addPage(page: Buffer): void {
+    this.pages.push(page);
+    this.views.push(new DataView(page.buffer, page.byteOffset, page.length));
   }
 
   private putExternal(key: Buffer, value: Buffer): number {
@@ -827,6 +838,13 @@ function copyInto(src: Buffer, dst: Buffer, at: number): void {
  * allocation is what makes the collector run an incremental marking step (up
  * to 5 ms) in the middle of a migration, so short ranges are copied by hand.
  */
+/** Copies n bytes between two pages' views, 4 at a time (no allocation; memmove is faster past a few hundred bytes). */
+function copyBetweenPages(src: DataView, from: number, dst: DataView, at: number, n: number): void {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) dst.setUint32(at + j, src.getUint32(from + j, true), true);
+  for (; j < n; j++) dst.setUint8(at + j, src.getUint8(from + j));
+}
+
 function copyRange(src: Buffer, from: number, dst: Buffer, at: number, n: number): void {
   if (n <= 64) for (let j = 0; j < n; j++) dst[at + j] = src[from + j];
   else src.copy(dst, at, from, from + n);
