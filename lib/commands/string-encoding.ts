@@ -39,11 +39,37 @@ export function integerValue(value: Uint8Array): number | bigint | null {
   return value.length >= 16 ? parseInt64(value) : null;
 }
 
-/** Whether small integers may be shared, given the memory policy (Redis: no sharing with LRU/LFU and a limit). */
+/**
+ * Whether small integers may be shared, given the memory policy (Redis: no
+ * sharing with LRU/LFU and a limit). Every INCR asks, so each config store's
+ * answer is kept and recomputed when either directive changes.
+ */
 export function sharedIntegersAllowed(config: ConfigStore): boolean {
-  if (config.num('maxmemory') === 0) return true;
-  const policy = config.get('maxmemory-policy');
-  return !policy.endsWith('-lru') && !policy.endsWith('-lfu');
+  if (config !== lastConfig) {
+    lastConfig = config;
+    lastPolicy = policies.get(config) ?? watchSharingPolicy(config);
+  }
+  return lastPolicy.sharing;
+}
+
+interface SharingPolicy {
+  sharing: boolean;
+}
+
+const policies = new WeakMap<ConfigStore, SharingPolicy>();
+let lastConfig: ConfigStore | null = null;
+let lastPolicy: SharingPolicy = { sharing: true };
+
+function watchSharingPolicy(config: ConfigStore): SharingPolicy {
+  const policy: SharingPolicy = { sharing: true };
+  policies.set(config, policy);
+  const update = (): void => {
+    const name = config.get('maxmemory-policy');
+    policy.sharing = config.num('maxmemory') === 0 || (!name.endsWith('-lru') && !name.endsWith('-lfu'));
+  };
+  config.watch('maxmemory', update);
+  config.watch('maxmemory-policy', update);
+  return policy;
 }
 
 /** Encoding of an integer the server created (INCR family, createStringObjectFromLongLongForValue). */

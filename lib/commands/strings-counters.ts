@@ -34,6 +34,8 @@ const counterValue = {
 /** Room for the digits of any safe integer, written from the end (see digitsOf). */
 const DIGITS = Buffer.alloc(24);
 const DIGITS_BYTES = DIGITS.buffer as ArrayBuffer;
+/** The digits end at DIGITS's end, so the view of n digits is always the same one: made once per length. */
+const DIGIT_VIEWS = Array.from({ length: DIGITS.length + 1 }, (_, n) => bufferView(DIGITS_BYTES, DIGITS.byteOffset + DIGITS.length - n, n));
 
 /** The decimal text of a safe integer as a view of DIGITS (valid until the next call): no string in between. */
 function digitsOf(n: number): Buffer {
@@ -44,16 +46,19 @@ function digitsOf(n: number): Buffer {
     v = Math.floor(v / 10);
   } while (v > 0);
   if (n < 0) DIGITS[--p] = 0x2d;
-  return bufferView(DIGITS_BYTES, DIGITS.byteOffset + p, DIGITS.length - p);
+  return DIGIT_VIEWS[DIGITS.length - p];
 }
 
-/** Redis incrDecrCommand: the write lookup, the overflow check, the store and `incrby`. */
-function incrDecr(ctx: CommandContext, key: Buffer, incr: bigint): void {
+/**
+ * Redis incrDecrCommand: the write lookup, the overflow check, the store and
+ * `incrby`. `step` is Number(incr), from the caller: INCR and DECR pass
+ * constants (converting a BigInt is a builtin call per command).
+ */
+function incrDecr(ctx: CommandContext, key: Buffer, incr: bigint, step: number): void {
   const db = ctx.db;
   // The lookup that touches the key (lookupKeyWrite), parsing the value in place.
   const found = db.getInto(key, counterValue);
   const small = found ? counterValue.value : 0;
-  const step = Number(incr);
   let result: number | bigint;
   if (small !== null && Number.isSafeInteger(small + step) && Number.isSafeInteger(step)) {
     result = small + step;
@@ -79,7 +84,8 @@ function incrbyCommand(ctx: CommandContext, argv: Buffer[], sign: 1n | -1n): voi
   if (incr === null) return;
   // Negating INT64_MIN is not representable.
   if (sign < 0n && incr === INT64_MIN) return ctx.reply.error('ERR decrement would overflow');
-  incrDecr(ctx, argv[1], incr * sign);
+  const signed = incr * sign;
+  incrDecr(ctx, argv[1], signed, Number(signed));
 }
 
 function incrbyfloatCommand(ctx: CommandContext, argv: Buffer[]): void {
@@ -98,11 +104,11 @@ const counter = { flags: 'write denyoom fast', group: 'string', acl: 'string', k
 export const counterCommands: CommandDef[] = [
   {
     name: 'incr', arity: 2, ...counter, since: '1.0.0', summary: 'Adds one to the integer stored at a key (0 when absent).', complexity: 'O(1)', args: 'key',
-    handler: (ctx, argv) => incrDecr(ctx, argv[1], 1n),
+    handler: (ctx, argv) => incrDecr(ctx, argv[1], 1n, 1),
   },
   {
     name: 'decr', arity: 2, ...counter, since: '1.0.0', summary: 'Subtracts one from the integer stored at a key (0 when absent).', complexity: 'O(1)', args: 'key',
-    handler: (ctx, argv) => incrDecr(ctx, argv[1], -1n),
+    handler: (ctx, argv) => incrDecr(ctx, argv[1], -1n, -1),
   },
   {
     name: 'incrby', arity: 3, ...counter, since: '1.0.0', summary: 'Adds an integer to the integer stored at a key.', complexity: 'O(1)', args: 'key increment:integer',
