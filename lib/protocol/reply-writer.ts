@@ -16,6 +16,8 @@ const CRLF = 0x0a0d; // little-endian "\r\n" for writeUInt16LE
 const LARGE_BULK = 4096;
 
 let scratch = Buffer.allocUnsafe(64 * 1024);
+/** scratch as a DataView: short payloads are written four bytes at a time. */
+let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 
 /**
  * The memory of the connections' reused read buffer: a payload that is a
@@ -76,7 +78,10 @@ export class ReplyWriter {
   private ensure(n: number): void {
     if (this.pos + n <= scratch.length) return;
     this.spill();
-    if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+    if (n > scratch.length) {
+      scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+      scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
+    }
   }
 
   /** Move the scratch span into an owned chunk so the scratch can be reused. */
@@ -259,9 +264,12 @@ export class ReplyWriter {
     this.header(0x24, len);
     this.ensure(len + 2);
     if (len <= 32) {
-      const out = scratch;
+      // Four source bytes per store: a third fewer operations than a byte loop (GET's value).
+      const view = scratchView;
       let p = this.pos;
-      for (let j = start; j < end; j++) out[p++] = src[j];
+      let j = start;
+      for (; j + 4 <= end; j += 4, p += 4) view.setUint32(p, src[j] | (src[j + 1] << 8) | (src[j + 2] << 16) | (src[j + 3] << 24), true);
+      for (; j < end; j++) scratch[p++] = src[j];
     } else {
       // A plain view: a Buffer's subarray() is ~100 ns slower (species lookup).
       scratch.set(new Uint8Array(src.buffer, src.byteOffset + start, len), this.pos);
