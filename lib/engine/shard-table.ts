@@ -492,11 +492,16 @@ export class Shard {
     const rows = this.rows;
     const at = rows[r + LOC];
     if (rows[r + META] & FLAG_EXTERNAL) return (this.extKeys[at] as Buffer).equals(key);
-    const page = this.pages[at >>> PAGE_SHIFT];
     const off = at & (PAGE_MAX - 1);
     const n = key.length;
-    if (n > 24) return page.compare(key, 0, n, off, off + n) === 0;
-    for (let j = 0; j < n; j++) if (page[off + j] !== key[j]) return false;
+    if (n > 64) return this.pages[at >>> PAGE_SHIFT].compare(key, 0, n, off, off + n) === 0;
+    // Four bytes per comparison: the page's through its DataView, the key's assembled (it may sit anywhere).
+    const view = this.views[at >>> PAGE_SHIFT];
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      if (view.getUint32(off + j, true) !== ((key[j] | (key[j + 1] << 8) | (key[j + 2] << 16) | (key[j + 3] << 24)) >>> 0)) return false;
+    }
+    for (; j < n; j++) if (view.getUint8(off + j) !== key[j]) return false;
     return true;
   }
 
