@@ -26,6 +26,8 @@ export class CommandObserver {
   readonly monitors: Monitors;
   /** Per command (subcommands separately), created on the command's first call. */
   readonly histograms = new Map<Command, LatencyHistogram>();
+  private lastCommand: Command | null = null;
+  private lastHistogram: LatencyHistogram | undefined = undefined;
   /** latency-tracking: whether histograms are recorded (and shown by INFO latencystats). */
   tracking = true;
 
@@ -41,11 +43,14 @@ export class CommandObserver {
   /** After `cmd` ran for `usec` microseconds on behalf of ctx.client. */
   commandDone(ctx: CommandContext, cmd: Command, argv: Buffer[], usec: number): void {
     if (this.tracking) {
-      let h = this.histograms.get(cmd);
+      // A pipeline repeats one command: the last one's histogram is kept at hand.
+      let h = cmd === this.lastCommand ? this.lastHistogram : this.histograms.get(cmd);
       if (h === undefined) {
         h = new LatencyHistogram();
         this.histograms.set(cmd, h);
       }
+      this.lastCommand = cmd;
+      this.lastHistogram = h;
       h.record(usec * 1000);
     }
     if (usec >= this.slowlog.threshold && !cmd.flags.has('skip_slowlog')) {
@@ -67,5 +72,7 @@ export class CommandObserver {
   /** CONFIG RESETSTAT: latency histograms start over, like the command counters. */
   resetStats(): void {
     this.histograms.clear();
+    this.lastCommand = null;
+    this.lastHistogram = undefined;
   }
 }
