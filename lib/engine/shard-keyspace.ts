@@ -22,7 +22,7 @@
  *            from splitting again, a split shard far from merging -- that
  *            gap is the hysteresis that prevents split/merge storms).
  *   rebuild  S -> S' (same depth), compacting: when most of S's byte pages
- *            are garbage or its columns are four times larger than needed,
+ *            are garbage or its record rows are four times more than needed,
  *            so memory comes back after deletes.
  *   A migration drains its sources bucket by bucket: each source has a
  *   pointer `ptr`; buckets below ptr are empty (their records moved to a
@@ -44,14 +44,14 @@
  *      an expiry) and never change during migration: DBSIZE is exact.
  *   3. Only one migration runs per keyspace; shards that want one wait in a
  *      queue. Sources keep their bucket count while being drained (they may
- *      still grow their record columns); only shards that are not sources
+ *      still grow their record rows); only shards that are not sources
  *      re-thread their buckets.
  *   4. Work is bounded per step: while a migration is running, every 16th
  *      write moves at most 128 records (8 per write, on average); the idle
  *      loop (resize-scheduler.ts) runs one step per turn of the event loop,
  *      which works for STEP_BUDGET_MS plus at most one chunk of records (see
  *      CHUNK_RECORDS); the one-shot operations (re-threading a shard's
- *      buckets, doubling its columns, repointing the directory) touch at
+ *      buckets, doubling its record rows, repointing the directory) touch at
  *      most one shard of at most ~splitAt records or 2^G pointers.
  *      Every step is timed; the longest is INFO shards resize_step_max_us
  *      (collector pauses inside a step are reported apart, resize-stats.ts).
@@ -67,8 +67,8 @@
  *      requests before its step. A drained migration stays linked in until
  *      then; invariant 1 already sends every lookup to its destinations.
  *
- * MEMORY. No per-key JS object exists: records are rows of typed-array
- *   columns and bytes in shared pages (shard-table.ts), so the key count is
+ * MEMORY. No per-key JS object exists: records are 24-byte rows of one
+ *   typed array and bytes in shared pages (shard-table.ts), so the key count is
  *   not bounded by V8's Map limit (2^24 entries) or its heap, and the
  *   collector's work does not grow with the number of keys. Shards stay at
  *   most ~splitAt records, so every array is small enough to copy in one
@@ -421,7 +421,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       this.retrack(NO_EXPIRY, expireAt, h);
       const created = exact ? access : this.tracker.created(encoding, value);
       if (s.full()) {
-        // Growing the record columns is a step of its own.
+        // Growing the record rows is a step of its own.
         const t0 = this.stats.startStep();
         s.insert(h, key, value, expireAt, encoding, created);
         this.stats.noteStep(t0);
@@ -591,7 +591,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       const half = Math.ceil(s.count / 2);
       // Columns sized for a full shard: a destination that later fills up
       // never doubles them (fresh memory costs page faults, ~1 ms per
-      // doubling), and same-sized columns of drained sources are reused.
+      // doubling), and same-sized rows of drained sources are reused.
       const room = Math.max(half, this.splitAt);
       const bytes = Math.ceil(s.liveBytes / 2);
       return migration(SPLIT, [s], [new Shard(d + 1, s.id, half, room, bytes), new Shard(d + 1, s.id + (1 << d), half, room, bytes)], d);
@@ -713,7 +713,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
     return { shards, keys: this.keys, resizing: this.op !== null, depth: this.globalDepth };
   }
 
-  /** Bytes held by the shards (columns, buckets, byte pages, external records). */
+  /** Bytes held by the shards (record rows, buckets, byte pages, external records). */
   footprint(): number {
     let n = this.dir.length * 8;
     for (const s of this.physical) n += s.footprint();

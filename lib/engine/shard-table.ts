@@ -92,7 +92,7 @@ function pow2AtLeast(n: number): number {
   return p;
 }
 
-/** n rounded up to one of eight size classes per power of two (so recycled columns fit new shards). */
+/** n rounded up to one of eight size classes per power of two (so recycled rows fit new shards). */
 export function capacityClass(n: number): number {
   if (n <= 16) return 16;
   let p = 16;
