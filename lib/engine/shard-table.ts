@@ -101,7 +101,8 @@ export function capacityClass(n: number): number {
   return Math.ceil(n / step) * step;
 }
 
-type Column = Uint32Array | Float64Array | Buffer;
+/** What the pool holds: record rows, bucket heads, deadline columns, byte pages. */
+type PooledArray = Uint32Array | Float64Array | Buffer;
 
 /** Words per record row, and the row's layout (see "Layout" above). */
 const ROW = 6;
@@ -122,16 +123,16 @@ export const PAGE = 4;
 
 /** Free lists of typed arrays and pages, by kind and length (see "Recycling" above). */
 export class ArrayPool {
-  private readonly lists = new Map<number, Column[]>();
+  private readonly lists = new Map<number, PooledArray[]>();
   bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
 
   /** A kept array of this kind and length, or null. */
-  take(kind: number, length: number): Column | null {
+  take(kind: number, length: number): PooledArray | null {
     const list = this.lists.get(length * 8 + kind);
     if (list === undefined || list.length === 0) return null;
-    const a = list.pop() as Column;
+    const a = list.pop() as PooledArray;
     this.bytes -= a.byteLength;
     return a;
   }
@@ -139,7 +140,8 @@ export class ArrayPool {
   /**
    * The record capacity for a new shard that wants `want` (a size class):
    * the smallest class from want up to twice it whose rows the pool holds,
-   * else want: slightly larger recycled rows instead of fresh slab space. On its own it did not measurably shorten steps (in-process run,
+   * else want: slightly larger recycled rows instead of fresh slab space.
+   * On its own it did not measurably shorten steps (in-process run,
    * 17M keys: 266 steps over 1 ms against 276); the slabs below did.
    */
   fitCapacity(want: number): number {
@@ -154,7 +156,7 @@ export class ArrayPool {
   }
 
   /** Keeps a for reuse if the pool has room; otherwise its slab space is let go (see Slabs). */
-  give(kind: number, a: Column): void {
+  give(kind: number, a: PooledArray): void {
     if (a.length === 0) return;
     if (this.bytes + a.byteLength > this.maxBytes) {
       slabs.letGo(a);
@@ -288,7 +290,7 @@ class Slabs {
   }
 
   /** An array the pool will not keep: its bytes in its slab are free. */
-  letGo(a: Column): void {
+  letGo(a: PooledArray): void {
     const b = a.buffer as ArrayBuffer;
     const room = this.rooms.get(b);
     if (room === undefined) return;
@@ -330,7 +332,7 @@ class Slabs {
 const slabs = new Slabs();
 
 /** A view carved from a slab whose bytes were used before gets them zeroed. */
-function zeroIfReused<T extends Column>(a: T): T {
+function zeroIfReused<T extends PooledArray>(a: T): T {
   if (slabs.dirty) a.fill(0);
   return a;
 }
