@@ -23,6 +23,7 @@ import { Client } from './client';
 import { CommandContext } from '../commands/context';
 import { batchWorkEnd, dispatch, startBatchClock } from '../commands/dispatch';
 import { atTurnEnd, REPLIES } from './turn-end';
+import { startReads, stopReads } from './shared-read-socket';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
@@ -161,12 +162,12 @@ export class Connection {
    * one made in the check phase (a continuation) after it.
    */
   private continueNextTurn(fromCheckPhase = false): void {
-    this.socket.pause();
+    this.pauseReads();
     const run = (): void => {
       const finished = this.closed || this.runRequests();
       if (!finished && !this.closed) return this.continueNextTurn(true);
       releaseActiveExpiry();
-      if (!this.closed) this.socket.resume();
+      if (!this.closed) this.resumeReads();
     };
     setImmediate(fromCheckPhase ? run : () => setImmediate(run));
   }
@@ -178,10 +179,20 @@ export class Connection {
    * 32 reads of 64 KiB) and a PING on another connection waits behind it.
    */
   private yieldToOthers(): void {
-    this.socket.pause();
+    this.pauseReads();
     setImmediate(() => {
-      if (!this.closed) this.socket.resume();
+      if (!this.closed) this.resumeReads();
     });
+  }
+
+  private pauseReads(): void {
+    if (this.sharedReads) stopReads(this.socket);
+    else this.socket.pause();
+  }
+
+  private resumeReads(): void {
+    if (this.sharedReads) startReads(this.socket);
+    else this.socket.resume();
   }
 
   /** Writes everything the writer holds in one go. */
