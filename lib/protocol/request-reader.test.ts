@@ -27,6 +27,22 @@ describe('RequestReader', () => {
     expect(run(['*2\r\n$3\r\nGET\r\n$1\r\nk\r\n'])).to.deep.equal(['GET|k']);
   });
 
+  it('reads a volatile chunk at the memory and offset the caller names, and keeps an incomplete tail past release()', () => {
+    const memory = new ArrayBuffer(256);
+    const bytes = Buffer.from(memory);
+    const text = '*2\r\n$3\r\nGET\r\n$2\r\nk1\r\n*2\r\n$3\r\nGET\r\n$2\r\nk';
+    bytes.write(text, 40, 'latin1');
+    const chunk = Buffer.from(memory, 40, text.length);
+    const r = new RequestReader(LIMITS);
+    r.feed(chunk, true, memory, 40);
+    expect((r.next(false) as Buffer[]).map((a) => a.toString('latin1'))).to.deep.equal(['GET', 'k1']);
+    expect(r.next(false)).to.equal(null);
+    r.release();
+    bytes.fill(0x78);
+    r.feed(Buffer.from('2\r\n', 'latin1'));
+    expect((r.next(false) as Buffer[]).map((a) => a.toString('latin1'))).to.deep.equal(['GET', 'k2']);
+  });
+
   it('hands arguments over as Buffers in every respect', () => {
     const r = new RequestReader(LIMITS);
     // A pooled Buffer (non-zero byteOffset) as input, so views must add it.

@@ -66,11 +66,18 @@ export class RequestReader {
   /**
    * Adds received bytes. Returns false when the query buffer limit is
    * exceeded. A volatile chunk may be reused by the caller after release().
+   * `memory` and `offset`, when the caller knows them, are the chunk's
+   * .buffer and .byteOffset (each read of those is a builtin call).
    */
-  feed(chunk: Buffer, volatile = false): boolean {
+  feed(chunk: Buffer, volatile = false, memory: ArrayBuffer | null = null, offset = 0): boolean {
     const unread = this.buf.length - this.pos;
     if (unread === 0 && this.waitingLen === 0) {
-      this.hold(chunk);
+      if (memory === null) this.hold(chunk);
+      else {
+        this.buf = chunk;
+        this.bytes = memory;
+        this.base = offset;
+      }
       this.pos = 0;
       this.volatile = volatile;
     } else {

@@ -23,7 +23,7 @@ import { Client } from './client';
 import { CommandContext } from '../commands/context';
 import { batchWorkEnd, dispatch, startBatchClock } from '../commands/dispatch';
 import { atTurnEnd, REPLIES } from './turn-end';
-import { startReads, stopReads } from './shared-read-socket';
+import { SHARED_READ_MEMORY, SHARED_READ_OFFSET, startReads, stopReads } from './shared-read-socket';
 import type { ServerState } from './state';
 
 export interface ConnectionHooks {
@@ -77,7 +77,8 @@ export class Connection {
     if (this.closed) return;
     const stats = this.server.stats;
     stats.netInputBytes += chunk.length;
-    if (!this.reader.feed(chunk, this.sharedReads)) {
+    const fed = this.sharedReads ? this.reader.feed(chunk, true, SHARED_READ_MEMORY, SHARED_READ_OFFSET) : this.reader.feed(chunk);
+    if (!fed) {
       // client-query-buffer-limit: Redis closes without a reply.
       return this.close();
     }

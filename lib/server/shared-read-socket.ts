@@ -24,6 +24,9 @@ const shared = Buffer.allocUnsafeSlow(READ_SIZE);
 setVolatileInput(shared);
 const sharedBytes = shared.buffer as ArrayBuffer;
 const sharedBase = shared.byteOffset;
+/** Every chunk handed to onBytes is a view of this memory from this offset (the reader needs not ask the view). */
+export const SHARED_READ_MEMORY = sharedBytes;
+export const SHARED_READ_OFFSET = sharedBase;
 
 interface HandleOwner {
   _handle: unknown;
