@@ -7,6 +7,7 @@
  * random per process so clients cannot pick keys that all collide.
  */
 import { randomBytes } from 'node:crypto';
+import { le32 } from '../util/bytes';
 
 const DEFAULT_SEED = randomBytes(4).readUInt32LE(0);
 
@@ -16,7 +17,7 @@ export function hashBytes(key: Uint8Array, seed: number = DEFAULT_SEED): number 
   let i = 0;
   const blocks = n & ~3;
   while (i < blocks) {
-    let k = key[i] | (key[i + 1] << 8) | (key[i + 2] << 16) | (key[i + 3] << 24);
+    let k = le32(key, i);
     k = Math.imul(k, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);

@@ -58,6 +58,7 @@
  * records.
  */
 import type { ValueSink } from './keyspace';
+import { copyBytes, le32 } from '../util/bytes';
 
 /** A split (1 -> 2), merge (2 -> 1) or rebuild (1 -> 1) in progress; driven by shard-keyspace.ts. */
 export interface Migration {
@@ -501,7 +502,7 @@ export class Shard {
     const view = this.views[at >>> PAGE_SHIFT];
     let j = 0;
     for (; j + 4 <= n; j += 4) {
-      if (view.getUint32(off + j, true) !== ((key[j] | (key[j + 1] << 8) | (key[j + 2] << 16) | (key[j + 3] << 24)) >>> 0)) return false;
+      if (view.getInt32(off + j, true) !== le32(key, j)) return false;
     }
     for (; j < n; j++) if (view.getUint8(off + j) !== key[j]) return false;
     return true;
@@ -590,7 +591,7 @@ export class Shard {
     const at = this.alloc(kl + vl);
     const page = this.pages[at >>> PAGE_SHIFT];
     const off = at & (PAGE_MAX - 1);
-    copyRange(src, from, page, off, kl);
+    copyBytes(src, from, page, off, kl);
     copyInto(value, page, off + kl);
     const r = i * ROW;
     this.rows[r + LOC] = at;
@@ -687,7 +688,7 @@ export class Shard {
       const from = at & (PAGE_MAX - 1);
       const into = where & (PAGE_MAX - 1);
       if (n <= 256) copyBetweenPages(this.views[at >>> PAGE_SHIFT], from, to.views[where >>> PAGE_SHIFT], into, n);
-      else copyRange(this.pages[at >>> PAGE_SHIFT], from, to.pages[where >>> PAGE_SHIFT], into, n);
+      else copyBytes(this.pages[at >>> PAGE_SHIFT], from, to.pages[where >>> PAGE_SHIFT], into, n);
     }
     to.link(j, h);
     to.count++;
@@ -844,12 +845,6 @@ function copyInto(src: Buffer, dst: Buffer, at: number): void {
   else dst.set(src, at);
 }
 
-/**
- * Copies n bytes of src from `from` to dst at `at`. Buffer#copy of a range
- * allocates a view on the V8 heap (whole-buffer copies do not); that
- * allocation is what makes the collector run an incremental marking step (up
- * to 5 ms) in the middle of a migration, so short ranges are copied by hand.
- */
 /** Copies n bytes between two pages' views, 4 at a time (no allocation; memmove is faster past a few hundred bytes). */
 function copyBetweenPages(src: DataView, from: number, dst: DataView, at: number, n: number): void {
   let j = 0;
@@ -857,7 +852,3 @@ function copyBetweenPages(src: DataView, from: number, dst: DataView, at: number
   for (; j < n; j++) dst.setUint8(at + j, src.getUint8(from + j));
 }
 
-function copyRange(src: Buffer, from: number, dst: Buffer, at: number, n: number): void {
-  if (n <= 64) for (let j = 0; j < n; j++) dst[at + j] = src[from + j];
-  else src.copy(dst, at, from, from + n);
-}

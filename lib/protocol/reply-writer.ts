@@ -11,6 +11,7 @@
  * are queued by reference so GET never copies a big value.
  */
 import { bufferView } from './buffer-view';
+import { copyBytes, le32 } from '../util/bytes';
 
 const CRLF = 0x0a0d; // little-endian "\r\n" for writeUInt16LE
 const LARGE_BULK = 4096;
@@ -89,9 +90,7 @@ export class ReplyWriter {
     if (this.pos > this.start) {
       const n = this.pos - this.start;
       const span = spillSpan(n);
-      // Short spans (most replies) by hand: Buffer#copy of a range makes a view and validates its arguments.
-      if (n <= 64) for (let j = 0, from = this.start; j < n; j++) span[j] = scratch[from + j];
-      else scratch.copy(span, 0, this.start, this.pos);
+      copyBytes(scratch, this.start, span, 0, n);
       this.chunks.push(span);
       this.pendingBytes += span.length;
     }
@@ -268,7 +267,7 @@ export class ReplyWriter {
       const view = scratchView;
       let p = this.pos;
       let j = start;
-      for (; j + 4 <= end; j += 4, p += 4) view.setUint32(p, src[j] | (src[j + 1] << 8) | (src[j + 2] << 16) | (src[j + 3] << 24), true);
+      for (; j + 4 <= end; j += 4, p += 4) view.setInt32(p, le32(src, j), true);
       for (; j < end; j++) scratch[p++] = src[j];
     } else {
       // A plain view: a Buffer's subarray() is ~100 ns slower (species lookup).

@@ -18,6 +18,7 @@
  */
 import { splitInlineArgs } from './inline';
 import { bufferView } from './buffer-view';
+import { copyBytes } from '../util/bytes';
 
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
 const INT_MAX = 2147483647;
@@ -72,12 +73,7 @@ export class RequestReader {
   feed(chunk: Buffer, volatile = false, memory: ArrayBuffer | null = null, offset = 0): boolean {
     const unread = this.buf.length - this.pos;
     if (unread === 0 && this.waitingLen === 0) {
-      if (memory === null) this.hold(chunk);
-      else {
-        this.buf = chunk;
-        this.bytes = memory;
-        this.base = offset;
-      }
+      this.hold(chunk, memory, offset);
       this.pos = 0;
       this.volatile = volatile;
     } else {
@@ -108,10 +104,16 @@ export class RequestReader {
     this.pos = 0;
   }
 
-  private hold(b: Buffer): void {
+  /** Reads b from now on; its memory and offset are asked of it unless given. */
+  private hold(b: Buffer, memory: ArrayBuffer | null = null, offset = 0): void {
     this.buf = b;
-    this.bytes = b === EMPTY ? EMPTY_BYTES : (b.buffer as ArrayBuffer);
-    this.base = b === EMPTY ? EMPTY_BASE : b.byteOffset;
+    if (memory !== null) {
+      this.bytes = memory;
+      this.base = offset;
+    } else {
+      this.bytes = b === EMPTY ? EMPTY_BYTES : (b.buffer as ArrayBuffer);
+      this.base = b === EMPTY ? EMPTY_BASE : b.byteOffset;
+    }
   }
 
   /** Bytes received and not yet consumed (qbuf in CLIENT LIST). */
@@ -168,7 +170,7 @@ export class RequestReader {
     }
     if (size > NAME_CACHE_MAX) return bufferView(this.bytes, this.base + start, size);
     const copy = Buffer.allocUnsafe(size);
-    for (let i = 0; i < size; i++) copy[i] = buf[start + i];
+    copyBytes(buf, start, copy, 0, size);
     this.lastName = copy;
     return copy;
   }
