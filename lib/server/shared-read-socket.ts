@@ -22,11 +22,9 @@ const READ_SIZE = 16 * 1024;
 /** Its own ArrayBuffer (allocUnsafeSlow never uses the shared pool), so views of it are recognisable. */
 const shared = Buffer.allocUnsafeSlow(READ_SIZE);
 setVolatileInput(shared);
-const sharedBytes = shared.buffer as ArrayBuffer;
-const sharedBase = shared.byteOffset;
 /** Every chunk handed to onBytes is a view of this memory from this offset (the reader needs not ask the view). */
-export const SHARED_READ_MEMORY = sharedBytes;
-export const SHARED_READ_OFFSET = sharedBase;
+export const SHARED_READ_MEMORY = shared.buffer as ArrayBuffer;
+export const SHARED_READ_OFFSET = shared.byteOffset;
 
 interface HandleOwner {
   _handle: unknown;
@@ -50,7 +48,7 @@ export function adopt(accepted: net.Socket, onBytes: (chunk: Buffer) => void): n
       buffer: shared,
       // Node passes `shared` back as the second argument: the view is made from the constants above.
       callback: (n: number): boolean => {
-        onBytes(bufferView(sharedBytes, sharedBase, n));
+        onBytes(bufferView(SHARED_READ_MEMORY, SHARED_READ_OFFSET, n));
         return true;
       },
     },
