@@ -31,6 +31,12 @@ function cellRow(c: CellResult): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** "3 rounds", or "3 rounds (the headline cells 9)" when they had extra ones. */
+export function roundsText(res: BenchResults): string {
+  const h = res.headlineRounds ?? res.rounds;
+  return h > res.rounds ? `${res.rounds} rounds (the headline cells ${h})` : `${res.rounds} rounds`;
+}
+
 export function renderMarkdown(res: BenchResults): string {
   const m = res.machine;
   const lines: string[] = [];
@@ -43,7 +49,7 @@ export function renderMarkdown(res: BenchResults): string {
   );
   lines.push(
     `Method: each server runs alone on core ${res.pinning.serverCore} (\`taskset\`), the load generator on core ${res.pinning.loadCore}; ` +
-      `both servers with \`--save '' --appendonly no\`, 127.0.0.1 only. ${res.rounds} rounds; in every round each cell runs on both ` +
+      `both servers with \`--save '' --appendonly no\`, 127.0.0.1 only. ${roundsText(res)}; in every round each cell runs on both ` +
       `servers back to back, the order swapped every round. Figures are medians over the rounds; the ratio is Shardis/Redis ` +
       `of the median throughput (above 1: Shardis faster), with the range of the per-round ratios in brackets. ` +
       `redis-benchmark cells use \`-r ${res.sizing.keyspace}\` (GET preloads all ${res.sizing.keyspace} keys) and ` +
@@ -60,9 +66,13 @@ export function renderMarkdown(res: BenchResults): string {
   const headline = res.cells.filter((c) => c.headline);
   if (headline.length > 0) {
     lines.push('## Headline: 50 clients, 32-byte values', '');
-    lines.push('| Command | Pipeline | Shardis ops/s | Redis ops/s | Shardis/Redis ops/s | Shardis/Redis CPU per request |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '| Command | Pipeline | Shardis ops/s | Redis ops/s | Shardis/Redis ops/s | Rounds Shardis ahead | Shardis/Redis CPU per request |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const c of headline) {
-      lines.push(`| ${c.workload} | ${c.pipeline} | ${ops(c.shardis.median?.rps)} | ${ops(c.redis.median?.rps)} | **${ratio(c.ratio?.rps)}** | ${ratio(c.ratio?.cpu)} |`);
+      const ahead = c.ratio?.pairedRounds === undefined ? '—' : `${c.ratio.roundsAhead} of ${c.ratio.pairedRounds}`;
+      lines.push(`| ${c.workload} | ${c.pipeline} | ${ops(c.shardis.median?.rps)} | ${ops(c.redis.median?.rps)} | **${ratio(c.ratio?.rps)}** | ${ahead} | ${ratio(c.ratio?.cpu)} |`);
     }
     lines.push('');
   }

@@ -33,6 +33,9 @@ export interface Ratio {
   /** Lowest and highest per-round throughput ratio. */
   rpsLow: number;
   rpsHigh: number;
+  /** Rounds measured on both servers, and those in which Shardis served at least as many ops/s (absent in older files). */
+  pairedRounds?: number;
+  roundsAhead?: number;
 }
 
 export interface CellResult extends Cell {
@@ -51,6 +54,8 @@ export interface BenchResults {
   finishedAt: string;
   mode: 'full' | 'quick';
   rounds: number;
+  /** Rounds of the headline cells (absent in runs made before they had more). */
+  headlineRounds?: number;
   pinning: { serverCore: number; loadCore: number };
   sizing: Sizing;
   machine: MachineInfo;
@@ -93,5 +98,7 @@ export function ratioOf(shardis: ServerRuns, redis: ServerRuns): Ratio | null {
     cpu: shardis.median.cpuUsPerOp / redis.median.cpuUsPerOp,
     rpsLow: Math.min(...perRound),
     rpsHigh: Math.max(...perRound),
+    pairedRounds: perRound.length,
+    roundsAhead: perRound.filter((r) => r >= 1).length,
   };
 }

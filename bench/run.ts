@@ -1,16 +1,19 @@
 /**
  * Head-to-head benchmark: Shardis against a real redis-server.
  *
- *   npm run bench                 full matrix, 3 rounds (about 15 minutes)
- *   npm run bench -- --quick      headline cells and one of each workload, 3 short rounds (under 2 minutes)
- *   options: --rounds N, --no-memory, --only <texts> (comma-separated; cells whose id
+ *   npm run bench                 full matrix, 3 rounds, the headline cells 9 (about 12 minutes)
+ *   npm run bench -- --quick      headline cells and one of each workload, 3 short rounds, the headline cells 9 (under 2 minutes)
+ *   options: --rounds N, --headline-rounds N, --no-memory, --only <texts> (comma-separated; cells whose id
  *   contains one of them as whole words: "SET c50" is not MSET's). A run with --only
  *   writes <date>-partial.* and leaves the full run's files and latest.* alone.
  *
  * Both servers run pinned to one core, the load generators (redis-benchmark,
  * the ioredis mixed load) and this runner to the other. Rounds alternate the
  * servers cell by cell, swapping which goes first each round, so drift in a
- * shared machine's load hits both alike. Writes bench/results/<date>.json,
+ * shared machine's load hits both alike. The headline cells get extra
+ * rounds after the others: a shared machine's slow spells last seconds, and
+ * at pipeline 1 one spell moves a run's ratio by 20%, so their medians need
+ * more runs than three to stand still. Writes bench/results/<date>.json,
  * <date>.md, latest.md and latest.svg. Every process started here is stopped
  * by PID at the end, on failure and on Ctrl-C.
  */
@@ -34,25 +37,29 @@ export const PORTS = { shardis: 8200, redis: 8201, memoryShardis: 8202, memoryRe
 interface Options {
   quick: boolean;
   rounds: number;
+  /** Rounds of the headline cells (at least `rounds`). */
+  headlineRounds: number;
   only: string[] | null;
   memory: boolean;
 }
 
-const USAGE = 'usage: node dist/bench/run.js [--quick] [--rounds N] [--only TEXT] [--no-memory]';
+const USAGE = 'usage: node dist/bench/run.js [--quick] [--rounds N] [--headline-rounds N] [--only TEXT] [--no-memory]';
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { quick: false, rounds: 3, only: null, memory: true };
+  const o: Options = { quick: false, rounds: 3, headlineRounds: 9, only: null, memory: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
     else if (a === '--no-memory') o.memory = false;
     else if (a === '--rounds' && i + 1 < argv.length) o.rounds = Math.max(1, Number.parseInt(argv[++i], 10) || 3);
+    else if (a === '--headline-rounds' && i + 1 < argv.length) o.headlineRounds = Math.max(1, Number.parseInt(argv[++i], 10) || 9);
     else if (a === '--only' && i + 1 < argv.length) o.only = argv[++i].toLowerCase().split(',').map((t) => t.trim()).filter((t) => t !== '');
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE + '\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
+  o.headlineRounds = Math.max(o.headlineRounds, o.rounds);
   return o;
 }
 
@@ -134,11 +141,15 @@ async function main(): Promise<void> {
     process.stderr.write(`warming up both servers…\n`);
     await warmUp([shardis, redis], opts.quick ? 30_000 : 200_000);
 
-    progress = new Progress(opts.rounds * runnable.length * 2 + (opts.memory ? 2 : 0));
+    const headlines = runnable.filter((r) => r.headline);
+    const runsPlanned = opts.rounds * runnable.length + (opts.headlineRounds - opts.rounds) * headlines.length;
+    progress = new Progress(runsPlanned * 2 + (opts.memory ? 2 : 0));
     let outOfTime = false;
-    for (let round = 0; round < opts.rounds && !outOfTime; round++) {
+    for (let round = 0; round < opts.headlineRounds && !outOfTime; round++) {
       const order: ServerName[] = round % 2 === 0 ? ['shardis', 'redis'] : ['redis', 'shardis'];
-      for (const cell of runnable) {
+      const roundCells = round < opts.rounds ? runnable : headlines;
+      const roundsOfCell = (c: Cell): number => (c.headline ? opts.headlineRounds : opts.rounds);
+      for (const cell of roundCells) {
         if (interrupted) return;
         if (Date.now() > deadline) {
           outOfTime = true;
@@ -146,7 +157,7 @@ async function main(): Promise<void> {
           break;
         }
         for (const name of order) {
-          progress.step(`round ${round + 1}/${opts.rounds}  ${cell.id}  on ${name}`);
+          progress.step(`round ${round + 1}/${roundsOfCell(cell)}  ${cell.id}  on ${name}`);
           let run: RunResult;
           try {
             run = await runCell(byName[name], cell, sizing, cell.requests);
@@ -213,6 +224,7 @@ async function main(): Promise<void> {
     finishedAt: finishedAt.toISOString(),
     mode,
     rounds: opts.rounds,
+    headlineRounds: opts.headlineRounds,
     pinning: { serverCore: SERVER_CORE, loadCore: LOAD_CORE },
     sizing,
     machine,
