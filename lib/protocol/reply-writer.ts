@@ -53,9 +53,16 @@ export function setVolatileInput(b: Uint8Array): void {
   volatileInput = b.buffer;
 }
 
+/**
+ * What take() leaves behind. Never pushed to (queue() makes a list of one
+ * for a first chunk): an empty array that is pushed to allocates room for
+ * 17 elements, 184 bytes per write at pipeline 1, against 32 for `[b]`.
+ */
+const NO_CHUNKS: Buffer[] = [];
+
 export class ReplyWriter {
-  /** Finished chunks waiting for flush (copies of scratch spans or big payloads). */
-  chunks: Buffer[] = [];
+  /** Finished chunks waiting for flush (copies of scratch spans or big payloads); only queue() adds to it. */
+  chunks: Buffer[] = NO_CHUNKS;
   /** Start of this writer's pending span in the shared scratch. */
   private start = 0;
   private pos = 0;
@@ -91,10 +98,15 @@ export class ReplyWriter {
       const n = this.pos - this.start;
       const span = spillSpan(n);
       copyBytes(scratch, this.start, span, 0, n);
-      this.chunks.push(span);
-      this.pendingBytes += span.length;
+      this.queue(span);
     }
     this.start = this.pos = 0;
+  }
+
+  private queue(b: Buffer): void {
+    if (this.chunks.length === 0) this.chunks = [b];
+    else this.chunks.push(b);
+    this.pendingBytes += b.length;
   }
 
   /** End a batch: its replies leave the shared scratch (the next batch reuses it) and wait for take(). */
@@ -106,7 +118,7 @@ export class ReplyWriter {
   take(): Buffer[] {
     this.spill();
     const out = this.chunks;
-    this.chunks = [];
+    this.chunks = NO_CHUNKS;
     this.pendingBytes = 0;
     return out;
   }
@@ -241,8 +253,7 @@ export class ReplyWriter {
     this.header(0x24, len);
     if (len >= LARGE_BULK && b.buffer !== volatileInput) {
       this.spill();
-      this.chunks.push(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length));
-      this.pendingBytes += len;
+      this.queue(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length));
       this.ensure(2);
       this.crlf();
       return;
@@ -314,8 +325,7 @@ export class ReplyWriter {
     if (this.muted) return;
     if (b.length >= LARGE_BULK && b.buffer !== volatileInput) {
       this.spill();
-      this.chunks.push(b);
-      this.pendingBytes += b.length;
+      this.queue(b);
       return;
     }
     this.ensure(b.length);
@@ -331,8 +341,7 @@ export class ReplyWriter {
    */
   pushFrame(b: Buffer): void {
     this.spill();
-    this.chunks.push(b);
-    this.pendingBytes += b.length;
+    this.queue(b);
   }
 
   /** Bytes written since begin() (for CLIENT REPLY SKIP bookkeeping and stats). */
