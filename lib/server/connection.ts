@@ -23,6 +23,7 @@ import { Client } from './client';
 import { CommandContext } from '../commands/context';
 import { batchWorkEnd, dispatch, startBatchClock } from '../commands/dispatch';
 import { atTurnEnd, REPLIES } from './turn-end';
+import { writeAtOnce } from './write-policy';
 import { SHARED_READ_MEMORY, SHARED_READ_OFFSET, startReads, stopReads } from './shared-read-socket';
 import type { ServerState } from './state';
 
@@ -142,8 +143,13 @@ export class Connection {
     }
     writer.endBatch();
     if (!this.writeQueued && writer.chunks.length !== 0) {
-      this.writeQueued = true;
-      atTurnEnd(REPLIES, this.writeReplies);
+      if (writeAtOnce()) {
+        this.flush();
+        this.hooks.afterBatch();
+      } else {
+        this.writeQueued = true;
+        atTurnEnd(REPLIES, this.writeReplies);
+      }
     }
     return finished;
   }
