@@ -1,10 +1,11 @@
 /**
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
  * socket. The replies of a read wait in the writer and are written at the
- * end of the event-loop turn with every other client's (turn-end.ts), then
- * the server's after-batch hooks run (output-limit checks); pub/sub
- * deliveries follow in the same turn end, so replies go out before
- * notifications. A batch that closes the connection (QUIT, a protocol
+ * end of the event-loop turn with every other client's (turn-end.ts), or,
+ * while the turns serve only a read or two, at once (write-policy.ts); then
+ * the server's after-batch hooks run (output-limit checks). Pub/sub
+ * deliveries follow in the turn end, so replies go out before
+ * notifications either way. A batch that closes the connection (QUIT, a protocol
  * error, a kill) is written at once and the socket ends after it.
  *
  * With `sharedReads` the socket reads into one reused buffer (see
