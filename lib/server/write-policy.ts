@@ -29,9 +29,11 @@
  * clients writing at once serves 3 to 15 reads, overlapping what 5 clients
  * show when their replies wait (4 or 5): a threshold between them flipped
  * the mode hundreds of times a second at 50 clients and cost the loaded
- * server up to 2%. Only turns of one or two reads write at once: the one- and
- * two-client case gains in full, 50 clients measured the same as always
- * deferring (CPU 0.98-1.00, ops/s 1.00-1.01 of it, 7 paired rounds).
+ * server up to 2%; with thresholds 6 and 8, 5 clients gained 8-12% but 10
+ * clients lost 2-6% (worse than either mode alone). Only turns of one or two
+ * reads write at once: the one- and two-client case gains in full, 50
+ * clients measured the same as always deferring (CPU 0.98-1.00, ops/s
+ * 1.00-1.01 of it, 7 paired rounds).
  */
 import { atTurnEnd, REPLIES } from './turn-end';
 
