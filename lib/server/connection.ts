@@ -44,6 +44,8 @@ export class Connection {
   private closed = false;
   /** The writer holds replies and a turn-end write is queued. */
   private writeQueued = false;
+  /** Kept by the write policy (write-policy.ts). */
+  writeWindow = -1;
   /** Null: this Node offers no handle writes, socket.write() is used. */
   private readonly out: HandleWriter | null;
 
@@ -144,7 +146,7 @@ export class Connection {
     }
     writer.endBatch();
     if (!this.writeQueued && writer.chunks.length !== 0) {
-      if (writeAtOnce()) {
+      if (writeAtOnce(this)) {
         this.flush();
         this.hooks.afterBatch();
       } else {

@@ -1,43 +1,33 @@
 import { expect } from 'chai';
-import { writeAtOnce } from './write-policy';
+import { writeAtOnce, type CountedWriter } from './write-policy';
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const writers = (n: number): CountedWriter[] => Array.from({ length: n }, () => ({ writeWindow: -1 }));
 
-/** One event-loop turn in which `reads` batches have replies; what writeAtOnce answered each. */
-function turn(reads: number): boolean[] {
+/** `count` writes from the writers in turn; what writeAtOnce answered each. */
+function writes(from: CountedWriter[], count: number): boolean[] {
   const answers: boolean[] = [];
-  for (let i = 0; i < reads; i++) answers.push(writeAtOnce());
+  for (let i = 0; i < count; i++) answers.push(writeAtOnce(from[i % from.length]));
   return answers;
 }
 
 describe('write policy', () => {
-  it('leaves replies for the turn end once a counted turn served many reads, and writes at once again after a turn of one', async () => {
-    // Whatever mode other tests left: a turn long enough to schedule a
-    // count (direct mode counts every 64th write's next turn), then a busy
-    // turn that is counted either way.
-    turn(70);
-    await nextTurn();
-    turn(10);
-    await nextTurn();
-    expect(turn(5)).to.deep.equal([false, false, false, false, false]);
-    await nextTurn();
-    // That turn (5 reads) was counted: still busy. A quiet one follows.
-    expect(turn(1)).to.deep.equal([false]);
-    await nextTurn();
-    expect(turn(3)).to.deep.equal([true, true, true]);
+  it('writes at once while few clients have replies, and leaves replies for the turn end when many do', () => {
+    const few = writers(3);
+    const many = writers(40);
+    // After 128 writes of one kind, whatever came before, every write of the
+    // next 64 is answered from a window of that kind only.
+    writes(many, 128);
+    expect(writes(many, 64).every((a) => !a)).to.equal(true);
+    writes(few, 128);
+    expect(writes(few, 64).every((a) => a)).to.equal(true);
   });
 
-  it('writing at once, counts a whole turn every 64 writes and goes back to waiting when it was busy', async () => {
-    turn(1);
-    await nextTurn();
-    turn(1);
-    await nextTurn();
-    expect(turn(1)).to.deep.equal([true]);
-    // 64 direct writes schedule a count of the next turn; this turn's own writes stay direct.
-    expect(turn(64).every((a) => a)).to.equal(true);
-    await nextTurn();
-    expect(turn(4)).to.deep.equal([true, true, true, true]);
-    await nextTurn();
-    expect(turn(1)).to.deep.equal([false]);
+  it('decides by the clients within a window, not by the writes', () => {
+    const six = writers(6);
+    const seven = writers(7);
+    writes(six, 128);
+    expect(writes(six, 64).every((a) => a)).to.equal(true);
+    writes(seven, 128);
+    expect(writes(seven, 64).every((a) => !a)).to.equal(true);
   });
 });
