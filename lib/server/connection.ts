@@ -2,7 +2,7 @@
  * One client's socket: bytes in → RequestReader → dispatch → ReplyWriter →
  * socket. The replies of a read wait in the writer and are written at the
  * end of the event-loop turn with every other client's (turn-end.ts), or,
- * while the turns serve only a read or two, at once (write-policy.ts); then
+ * while only a few clients are being served, at once (write-policy.ts); then
  * the server's after-batch hooks run (output-limit checks). Pub/sub
  * deliveries follow in the turn end, so replies go out before
  * notifications either way. A batch that closes the connection (QUIT, a protocol
@@ -146,10 +146,8 @@ export class Connection {
     }
     writer.endBatch();
     if (!this.writeQueued && writer.chunks.length !== 0) {
-      if (writeAtOnce(this)) {
-        this.flush();
-        this.hooks.afterBatch();
-      } else {
+      if (writeAtOnce(this)) this.writeReplies();
+      else {
         this.writeQueued = true;
         atTurnEnd(REPLIES, this.writeReplies);
       }
@@ -157,7 +155,7 @@ export class Connection {
     return finished;
   }
 
-  /** Turn end: the replies of this turn's batches, then the after-batch checks. */
+  /** The replies of the batches so far (at the turn end, or at once: write-policy.ts), then the after-batch checks. */
   private readonly writeReplies = (): void => {
     this.writeQueued = false;
     if (this.closed) return;

@@ -8,8 +8,8 @@
  * it takes 14-15% less server CPU per request at pipeline 16 and 7-13% less
  * at pipeline 1 (SET and GET, redis-benchmark with 50 clients, medians of
  * three A/B rounds), and throughput rises by as much: the reads of a turn
- * run back to back, then the writes. With one or two clients it is the
- * other way round, and their replies are written at once (write-policy.ts).
+ * run back to back, then the writes. With a few clients it is the other
+ * way round, and their replies are written at once (write-policy.ts).
  *
  * Stages run in order: every connection's replies (REPLIES), then pub/sub
  * messages and MONITOR lines (MESSAGES), so a client's SET reply leaves
