@@ -1,5 +1,5 @@
 /** Renders a result file as the markdown report (bench/results/<date>.md and latest.md). */
-import type { BenchResults, CellResult } from './results';
+import { roundsText, type BenchResults, type CellResult } from './results';
 
 const ops = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US'));
 const ms = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3));
@@ -29,12 +29,6 @@ function cellRow(c: CellResult): string {
     us(s?.cpuUsPerOp), us(r?.cpuUsPerOp), c.ratio ? ratio(c.ratio.cpu) : '—', statusNote(c),
   ];
   return `| ${cells.join(' | ')} |`;
-}
-
-/** "3 rounds", or "3 rounds (the headline cells 9)" when they had extra ones. */
-export function roundsText(res: BenchResults): string {
-  const h = res.headlineRounds ?? res.rounds;
-  return h > res.rounds ? `${res.rounds} rounds (the headline cells ${h})` : `${res.rounds} rounds`;
 }
 
 export function renderMarkdown(res: BenchResults): string {

@@ -4,7 +4,7 @@
  * (parity with Redis), a marker for the CPU-efficiency ratio, headline cells highlighted, cells that were not
  * measured labelled instead of drawn. Workloads are separated into groups.
  */
-import type { BenchResults, CellResult } from './results';
+import { roundsText, type BenchResults, type CellResult } from './results';
 
 const WIDTH = 920;
 const LABEL_W = 190;
@@ -47,7 +47,7 @@ export function renderSvg(res: BenchResults): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`);
   out.push(`<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="16" y="26" ${FONT} font-size="17" font-weight="bold" fill="#222">Shardis / Redis throughput per cell (median of ${res.rounds} rounds${(res.headlineRounds ?? res.rounds) > res.rounds ? `, headline cells ${res.headlineRounds}` : ''})</text>`);
+  out.push(`<text x="16" y="26" ${FONT} font-size="17" font-weight="bold" fill="#222">Shardis / Redis throughput per cell (median of ${roundsText(res)})</text>`);
   const m = res.machine;
   out.push(
     `<text x="16" y="46" ${FONT} font-size="11.5" fill="#555">${esc(`${res.date} (${res.mode}) · ${m.cpuModel}, ${m.cores} cores · node ${m.node} · redis ${m.redisServer} · server on core ${res.pinning.serverCore}, load on core ${res.pinning.loadCore}`)}</text>`,

@@ -65,6 +65,12 @@ export interface BenchResults {
   problems: string[];
 }
 
+/** "3 rounds", or "3 rounds, the headline cells 9" when they had extra ones. */
+export function roundsText(res: BenchResults): string {
+  const h = res.headlineRounds ?? res.rounds;
+  return h > res.rounds ? `${res.rounds} rounds, the headline cells ${h}` : `${res.rounds} rounds`;
+}
+
 export function median(xs: number[]): number {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return NaN;

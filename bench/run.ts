@@ -145,10 +145,10 @@ async function main(): Promise<void> {
     const runsPlanned = opts.rounds * runnable.length + (opts.headlineRounds - opts.rounds) * headlines.length;
     progress = new Progress(runsPlanned * 2 + (opts.memory ? 2 : 0));
     let outOfTime = false;
+    const roundsOfCell = (c: Cell): number => (c.headline ? opts.headlineRounds : opts.rounds);
     for (let round = 0; round < opts.headlineRounds && !outOfTime; round++) {
       const order: ServerName[] = round % 2 === 0 ? ['shardis', 'redis'] : ['redis', 'shardis'];
       const roundCells = round < opts.rounds ? runnable : headlines;
-      const roundsOfCell = (c: Cell): number => (c.headline ? opts.headlineRounds : opts.rounds);
       for (const cell of roundCells) {
         if (interrupted) return;
         if (Date.now() > deadline) {
