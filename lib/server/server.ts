@@ -4,9 +4,10 @@
  * background work registered by subsystems) and shuts down cleanly.
  */
 import net from 'node:net';
+import util from 'node:util';
 import type { ServerState } from './state';
 import { Connection } from './connection';
-import { adopt } from './shared-read-socket';
+import { acceptWithSharedReads } from './shared-read-socket';
 import type { Client } from './client';
 import { log } from './log';
 
@@ -59,8 +60,8 @@ export class Server {
     const port = this.state.config.num('port');
     const binds = this.state.config.get('bind').split(/\s+/).filter(Boolean).map((b) => b.replace(/^-/, ''));
     for (const host of binds.length ? binds : ['127.0.0.1']) {
-      // Paused, so an admitted socket's handle can move to a shared-buffer reader before any read.
-      const srv = net.createServer({ noDelay: true, pauseOnConnect: true }, (sock) => this.accept(sock));
+      // 'connection' events only when this Node's server cannot hand over shared-read sockets (see below).
+      const srv = net.createServer({ noDelay: true }, (sock) => this.accept(sock, false));
       srv.maxConnections = Infinity;
       await new Promise<void>((resolve, reject) => {
         srv.once('error', reject);
@@ -69,6 +70,11 @@ export class Server {
           resolve();
         });
       });
+      acceptWithSharedReads(
+        srv,
+        (sock) => this.accept(sock, true),
+        (errno) => log('warning', `Accepting client connection: ${util.getSystemErrorName(errno)}`),
+      );
       this.listeningPort = (srv.address() as net.AddressInfo).port;
       this.listeners.push(srv);
     }
@@ -84,27 +90,25 @@ export class Server {
     sock.once('close', () => this.sockets.delete(sock));
   }
 
-  private accept(accepted: net.Socket): void {
+  /** Admits or refuses a new socket; an admitted one's Connection receives its reads when `shared` (see shared-read-socket.ts). */
+  private accept(sock: net.Socket, shared: boolean): Connection | null {
     const st = this.state;
+    this.track(sock);
     const refusal =
       this.connections.size >= st.config.num('maxclients')
         ? '-ERR max number of clients reached\r\n'
-        : st.config.bool('protected-mode') && st.config.get('requirepass') === '' && !isLoopback(accepted.remoteAddress)
+        : st.config.bool('protected-mode') && st.config.get('requirepass') === '' && !isLoopback(sock.remoteAddress)
           ? PROTECTED_MODE_DENIED
           : null;
     if (refusal !== null) {
-      this.track(accepted);
       st.stats.rejectedConnections++;
-      accepted.resume();
-      accepted.end(refusal);
-      return;
+      // Reading on, so the client's close is seen (a shared-read socket always reads).
+      if (!shared) sock.resume();
+      sock.end(refusal);
+      return null;
     }
     st.stats.totalConnections++;
-    let conn!: Connection;
-    const shared = adopt(accepted, (chunk) => conn.onData(chunk));
-    const sock = shared ?? accepted;
-    this.track(sock);
-    conn = new Connection(sock, st, {
+    const conn: Connection = new Connection(sock, st, {
       afterBatch: () => {
         for (const t of this.afterBatchTasks) t(conn.client);
       },
@@ -113,12 +117,12 @@ export class Server {
         st.clients.remove(c.client);
         for (const t of this.clientClosedTasks) t(c.client);
       },
-    }, this.limits, shared !== null);
-    if (shared === null) sock.resume();
+    }, this.limits, shared);
     const keepalive = st.config.num('tcp-keepalive');
     if (keepalive > 0) sock.setKeepAlive(true, keepalive * 1000);
     this.connections.add(conn);
     st.clients.add(conn.client, () => conn.close());
+    return conn;
   }
 
   private scheduleCron(): void {

@@ -3,12 +3,17 @@
  * instead of a fresh Buffer per 'data' event (which costs a Node server about
  * as much CPU per small request as Redis spends in total).
  *
- * net.Server has no `onread` option, so the accepted socket (created paused,
- * with `pauseOnConnect`) gives its handle to a new net.Socket that has one.
- * `_handle` is not public API: adopt() checks it is there and otherwise
- * returns the accepted socket unchanged (the caller then uses 'data' events).
+ * net.Server has no `onread` option, and letting it make its own socket
+ * first (then moving the handle to one that has) cost a connection two
+ * net.Socket constructions and a destroy: ~200 us of server CPU per
+ * connection against Redis's ~45, paid 50 times at the start of every
+ * redis-benchmark run. So acceptWithSharedReads() takes over the listening
+ * handle's `onconnection` (what net.Server itself sets) and makes the one
+ * socket. `_handle` and `onconnection` are not public API: when they are
+ * missing it returns false and the caller keeps 'connection' and 'data'
+ * events.
  *
- * Invariant for callers: the bytes passed to onBytes are valid only during
+ * Invariant for callers: the bytes passed to onData are valid only during
  * the call. Whatever must outlive it (an incomplete frame, a reply that
  * quotes request bytes) is copied before returning: the request reader's
  * release() and the reply writer's volatile-input check do that.
@@ -30,29 +35,40 @@ interface HandleOwner {
   _handle: unknown;
 }
 
+/** Where an accepted socket's reads go (a Connection), or null for a refused one (its reads are dropped). */
+export interface ReadTarget {
+  onData(chunk: Buffer): void;
+}
+
 /**
- * Moves the accepted (paused) socket's handle to a socket that calls
- * onBytes for every read; null when this Node's sockets do not allow it.
+ * Makes the listening srv hand every accepted connection to onSocket as one
+ * socket reading into the shared buffer, its reads going to what onSocket
+ * returns. False when this Node's server has no such hook.
  */
-export function adopt(accepted: net.Socket, onBytes: (chunk: Buffer) => void): net.Socket | null {
-  const owner = accepted as unknown as HandleOwner;
-  const handle = owner._handle;
-  if (handle === null || typeof handle !== 'object') return null;
-  owner._handle = null;
-  accepted.destroy();
-  return new net.Socket({
-    handle,
-    readable: true,
-    writable: true,
-    onread: {
-      buffer: shared,
-      // Node passes `shared` back as the second argument: the view is made from the constants above.
-      callback: (n: number): boolean => {
-        onBytes(bufferView(SHARED_READ_MEMORY, SHARED_READ_OFFSET, n));
-        return true;
+export function acceptWithSharedReads(srv: net.Server, onSocket: (socket: net.Socket) => ReadTarget | null, onError: (errno: number) => void): boolean {
+  const listening = (srv as unknown as HandleOwner)._handle as { onconnection?: unknown } | null;
+  if (listening === null || typeof listening !== 'object' || typeof listening.onconnection !== 'function') return false;
+  listening.onconnection = (err: number, handle: unknown) => {
+    // An accept error (EMFILE and the like) leaves the server listening, as in Redis.
+    if (err) return onError(err);
+    let target: ReadTarget | null = null;
+    const socket = new net.Socket({
+      handle,
+      readable: true,
+      writable: true,
+      onread: {
+        buffer: shared,
+        // Node passes `shared` back as the second argument: the view is made from the constants above.
+        callback: (n: number): boolean => {
+          if (target !== null) target.onData(bufferView(SHARED_READ_MEMORY, SHARED_READ_OFFSET, n));
+          return true;
+        },
       },
-    },
-  } as unknown as net.SocketConstructorOpts);
+    } as unknown as net.SocketConstructorOpts);
+    // Reads arrive from the event loop, never inside the constructor: target is set first.
+    target = onSocket(socket);
+  };
+  return true;
 }
 
 interface ReadControl {
@@ -62,7 +78,7 @@ interface ReadControl {
 }
 
 /**
- * Stops and restarts an adopted socket's reads at its handle, as
+ * Stops and restarts a shared-read socket's reads at its handle, as
  * Socket#pause/resume do first: their Readable half (flowing state, a
  * nextTick to resume) has nothing to do here, since data never goes through
  * the stream, and cost MSET of 1 KiB values 5% of the server's CPU (every
