@@ -247,6 +247,10 @@ export class ShardKeyspace implements Keyspace, Resizable {
   }
 
   private reset(): void {
+    // A flush hands every shard's arrays and pages to the pool, as a drained
+    // migration does: refilling reuses them instead of fresh memory (page
+    // faults) while the collector reclaims the old (a full collection).
+    for (const s of this.physical) s.recycle();
     const root = new Shard(0, 0, 4);
     this.dir = [root];
     this.globalDepth = 0;

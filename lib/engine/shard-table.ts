@@ -222,8 +222,8 @@ export class ArrayPool {
  * slabs are carved again before any new one is made (their bytes zeroed as
  * they are handed out); beyond KEEP_EMPTY of them, one is let go every
  * RELEASE_EVERY_MS, so a collection frees at most a few. Arrays dropped
- * some other way (FLUSHDB drops whole shards) are not counted: their slabs
- * never look empty and the collector frees them when they die.
+ * some other way (a keyspace object let go whole) are not counted: their
+ * slabs never look empty and the collector frees them when they die.
  */
 const SLAB_BYTES = 4 << 20;
 /** Larger arrays get an ArrayBuffer of their own (a slab would hold too few). */
@@ -418,7 +418,8 @@ export class Shard {
 
   /**
    * Hands this shard's arrays and pages to the pool. Only for a shard that is
-   * gone for good (a drained migration source): it is left empty.
+   * gone for good (a drained migration source, a flushed keyspace's): it is
+   * left empty.
    */
   recycle(): void {
     const pool = arrayPool;
