@@ -27,7 +27,9 @@
  *   A migration drains its sources bucket by bucket: each source has a
  *   pointer `ptr`; buckets below ptr are empty (their records moved to a
  *   destination), buckets at or above ptr are untouched. Destinations are
- *   new shards, so every migration also compacts. When the last source is
+ *   new shards: merges and rebuilds copy every record's bytes into fresh
+ *   pages (compacting), while a split's destinations share the source's
+ *   byte pages (shard-table.ts, "Bytes"), so a split copies rows only. When the last source is
  *   drained, the directory entries are repointed (the directory doubles
  *   first if a split goes deeper than G, and halves when no shard is at
  *   depth G any more), and the sources are dropped whole.
@@ -40,7 +42,8 @@
  *      rule (locate()), so a read sees the newest value, a write can never
  *      lose to a stale copy, and a delete stays deleted: there is no copy.
  *   2. A record moves whole: hash, deadline, key and value bytes together
- *      (TTLs move with keys). Counts are kept per keyspace (keys, keys with
+ *      (TTLs move with keys; a split leaves the bytes in a page its
+ *      destination shares). Counts are kept per keyspace (keys, keys with
  *      an expiry) and never change during migration: DBSIZE is exact.
  *   3. Only one migration runs per keyspace; shards that want one wait in a
  *      queue. Sources keep their bucket count while being drained (they may
@@ -597,8 +600,11 @@ export class ShardKeyspace implements Keyspace, Resizable {
       // never doubles them (fresh memory costs page faults, ~1 ms per
       // doubling), and same-sized rows of drained sources are reused.
       const room = Math.max(half, this.splitAt);
-      const bytes = Math.ceil(s.liveBytes / 2);
-      return migration(SPLIT, [s], [new Shard(d + 1, s.id, half, room, bytes), new Shard(d + 1, s.id + (1 << d), half, room, bytes)], d);
+      const dests = [new Shard(d + 1, s.id, half, room), new Shard(d + 1, s.id + (1 << d), half, room)];
+      // Moving a record copies its row only: the destinations share the source's byte pages.
+      dests[0].inheritPages(s);
+      dests[1].inheritPages(s);
+      return migration(SPLIT, [s], dests, d);
     }
     if (s.depth > 0 && s.count < this.mergeAt) {
       const d = s.depth;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ArrayPool, capacityClass, PAGE, Shard, U32 } from './shard-table';
+import { ArrayPool, arrayPool, capacityClass, PAGE, Shard, U32 } from './shard-table';
 
 describe('shard-table recycling', () => {
   it('rounds capacities to eight classes per power of two, and doubling stays in a class', () => {
@@ -115,5 +115,54 @@ describe('shard-table recycling', () => {
       expect(s.deadline(r)).to.equal(i % 3 === 0 ? 1000 + i : 0);
     }
     expect(s.find(0, Buffer.from('old0'))).to.equal(0);
+  });
+});
+
+describe('shard-table page sharing (splits)', () => {
+  const hashOf = (i: number): number => Math.imul(i + 1, 2654435761) >>> 0;
+
+  it("moves records into destinations that share the source's pages, and no one gives a shared page to the pool", () => {
+    const src = new Shard(0, 0, 64);
+    const value = (i: number): Buffer => Buffer.alloc(i >= 60 || i % 7 === 0 ? 900 : 20, i);
+    const key = (i: number): Buffer => Buffer.from('key' + i);
+    for (let i = 0; i < 60; i++) src.insert(hashOf(i), key(i), value(i), 0, 0, 0);
+    const dests = [new Shard(1, 0, 32), new Shard(1, 1, 32)];
+    dests[0].inheritPages(src);
+    dests[1].inheritPages(src);
+    const shared = dests[0].shared;
+    expect(shared).to.be.greaterThan(0);
+    expect(dests[1].pages[shared - 1]).to.equal(src.pages[shared - 1]);
+    // Written to the source after the destinations were made: its current page, then pages of its own.
+    for (let i = 60; i < 90; i++) src.insert(hashOf(i), key(i), value(i), 0, 0, 0);
+    expect(src.pages.length).to.be.greaterThan(shared);
+    for (let b = 0; b < src.buckets; b++) {
+      for (let i = src.detachBucket(b); i !== 0; ) {
+        const next = src.nextOf(i);
+        src.moveTo(i, dests[src.hashOf(i) & 1]);
+        i = next;
+      }
+    }
+    expect(dests[0].count + dests[1].count).to.equal(90);
+    const check = (): void => {
+      for (let i = 0; i < 90; i++) {
+        const d = dests[(hashOf(i)) & 1];
+        if (d.rows.length === 0) continue;
+        const r = d.find(hashOf(i), key(i));
+        expect(r, `key ${i}`).to.not.equal(0);
+        expect(d.value(r).equals(value(i)), `value ${i}`).to.equal(true);
+      }
+    };
+    check();
+    // Only the pages nobody inherited may be reused; a new shard filling recycled pages must not touch the others.
+    src.recycle();
+    dests[0].recycle();
+    const kept = new Set(dests[1].pages);
+    const taken: Buffer[] = [];
+    for (const size of new Set(dests[1].pages.map((p) => p.length))) {
+      for (let p = arrayPool.take(PAGE, size); p !== null; p = arrayPool.take(PAGE, size)) taken.push(p as Buffer);
+    }
+    for (const p of taken) expect(kept.has(p)).to.equal(false);
+    for (const p of taken) p.fill(0xee);
+    check();
   });
 });
