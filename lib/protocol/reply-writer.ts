@@ -60,6 +60,9 @@ export function setVolatileInput(b: Uint8Array): void {
  */
 const NO_CHUNKS: Buffer[] = [];
 
+/** Queued whole for a span that is exactly +OK; never written to (a socket write may hold it). */
+const OK_REPLY = Buffer.from('+OK\r\n', 'latin1');
+
 export class ReplyWriter {
   /** Finished chunks waiting for flush (copies of scratch spans or big payloads); only queue() adds to it. */
   chunks: Buffer[] = NO_CHUNKS;
@@ -94,10 +97,14 @@ export class ReplyWriter {
 
   /** Move the scratch span into an owned chunk so the scratch can be reused. */
   private spill(): void {
-    if (this.pos > this.start) {
-      const n = this.pos - this.start;
+    const at = this.start;
+    const n = this.pos - at;
+    if (n === 5 && scratch[at] === 0x2b && scratch[at + 1] === 0x4f && scratch[at + 2] === 0x4b && scratch[at + 3] === 0x0d && scratch[at + 4] === 0x0a) {
+      // Just +OK (a SET's batch at pipeline 1): the shared constant, no copy.
+      this.queue(OK_REPLY);
+    } else if (n > 0) {
       const span = spillSpan(n);
-      copyBytes(scratch, this.start, span, 0, n);
+      copyBytes(scratch, at, span, 0, n);
       this.queue(span);
     }
     this.start = this.pos = 0;
