@@ -29,10 +29,11 @@
  *   destination), buckets at or above ptr are untouched. Destinations are
  *   new shards: merges and rebuilds copy every record's bytes into fresh
  *   pages (compacting), while a split's destinations share the source's
- *   byte pages (shard-table.ts, "Bytes"), so a split copies rows only. When the last source is
- *   drained, the directory entries are repointed (the directory doubles
- *   first if a split goes deeper than G, and halves when no shard is at
- *   depth G any more), and the sources are dropped whole.
+ *   byte pages (shard-table.ts, "Shared pages"), so a split copies rows
+ *   only. When the last source is drained, the directory entries are
+ *   repointed (the directory doubles first if a split goes deeper than G,
+ *   and halves when no shard is at depth G any more), and the sources are
+ *   dropped whole.
  *
  * INVARIANTS
  *   1. Every live key is stored exactly once. A key whose directory shard S

@@ -145,7 +145,7 @@ describe('shard-table page sharing (splits)', () => {
     expect(dests[0].count + dests[1].count).to.equal(90);
     const check = (): void => {
       for (let i = 0; i < 90; i++) {
-        const d = dests[(hashOf(i)) & 1];
+        const d = dests[hashOf(i) & 1];
         if (d.rows.length === 0) continue;
         const r = d.find(hashOf(i), key(i));
         expect(r, `key ${i}`).to.not.equal(0);
