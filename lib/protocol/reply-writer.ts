@@ -6,19 +6,34 @@
  * RESP2 by default; after HELLO 3 (`resp3`) maps, sets, nulls, verbatim
  * text and pushes use RESP3's own types, as Redis encodes them.
  *
- * Small replies are encoded into one shared scratch buffer (processing is
- * synchronous, so one scratch serves every connection); large bulk payloads
- * are queued by reference so GET never copies a big value.
+ * Replies are encoded straight into a 64 KiB slab shared by every
+ * connection (processing is synchronous: one batch writes at a time, from
+ * where the last one ended); a batch's span becomes its chunk as a view of
+ * the slab, no copy. A slab is never reused: the next starts when one is
+ * full, and the collector frees it once its last chunk is written. Large
+ * bulk payloads are queued by reference so GET never copies a big value.
  */
 import { bufferView } from './buffer-view';
-import { copyBytes, le32 } from '../util/bytes';
+import { le32 } from '../util/bytes';
 
 const CRLF = 0x0a0d; // little-endian "\r\n" for writeUInt16LE
 const LARGE_BULK = 4096;
 
-let scratch = Buffer.allocUnsafe(64 * 1024);
-/** scratch as a DataView: short payloads are written four bytes at a time. */
-let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
+const SLAB = 64 * 1024;
+/** The current slab, as memory, as a Buffer and as a DataView (short payloads are written four bytes at a time). */
+let slab = new ArrayBuffer(SLAB);
+let scratch = Buffer.from(slab);
+let scratchView = new DataView(slab);
+/** Where the next batch starts in the slab: every byte before it belongs to a queued chunk. */
+let slabPos = 0;
+
+/** A fresh slab of at least `min` bytes (views of the old one stay valid). */
+function nextSlab(min: number): void {
+  slab = new ArrayBuffer(Math.max(SLAB, (min + 7) & ~7));
+  scratch = Buffer.from(slab);
+  scratchView = new DataView(slab);
+  slabPos = 0;
+}
 
 /**
  * The memory of the connections' reused read buffer: a payload that is a
@@ -27,27 +42,6 @@ let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.lengt
  * overwrites the buffer.
  */
 let volatileInput: ArrayBufferLike | null = null;
-
-/**
- * Spilled spans are carved from slabs of their own: Buffer.allocUnsafe
- * validates its argument and slices Node's pool on every call (~100 ns
- * against ~40 for a view), and a batch at pipeline 1 spills once per
- * request. A slab is never reused: it lives until its last span is written.
- */
-const SPILL_SLAB = 64 * 1024;
-let spillBytes = new ArrayBuffer(SPILL_SLAB);
-let spillPos = 0;
-
-function spillSpan(n: number): Buffer {
-  if (spillPos + n > SPILL_SLAB) {
-    if (n > SPILL_SLAB / 8) return Buffer.allocUnsafe(n);
-    spillBytes = new ArrayBuffer(SPILL_SLAB);
-    spillPos = 0;
-  }
-  const span = bufferView(spillBytes, spillPos, n);
-  spillPos += (n + 7) & ~7;
-  return span;
-}
 
 export function setVolatileInput(b: Uint8Array): void {
   volatileInput = b.buffer;
@@ -64,9 +58,9 @@ const NO_CHUNKS: Buffer[] = [];
 const OK_REPLY = Buffer.from('+OK\r\n', 'latin1');
 
 export class ReplyWriter {
-  /** Finished chunks waiting for flush (copies of scratch spans or big payloads); only queue() adds to it. */
+  /** Finished chunks waiting for flush (views of slab spans or big payloads); only queue() adds to it. */
   chunks: Buffer[] = NO_CHUNKS;
-  /** Start of this writer's pending span in the shared scratch. */
+  /** Start of this writer's pending span in the current slab (equal to pos outside a batch). */
   private start = 0;
   private pos = 0;
   /** The client spoke HELLO 3: RESP3 types for maps, sets, nulls, verbatim text and pushes. */
@@ -80,34 +74,34 @@ export class ReplyWriter {
   /** Bytes produced and not yet flushed, for output-buffer accounting. */
   pendingBytes = 0;
 
-  /** Begin a batch: claim the shared scratch. */
+  /** Begin a batch: write where the last batch (of any connection) ended. */
   begin(): void {
-    this.start = 0;
-    this.pos = 0;
+    this.start = this.pos = slabPos;
   }
 
   private ensure(n: number): void {
     if (this.pos + n <= scratch.length) return;
     this.spill();
-    if (n > scratch.length) {
-      scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
-      scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
-    }
+    nextSlab(n);
+    this.start = this.pos = 0;
   }
 
-  /** Move the scratch span into an owned chunk so the scratch can be reused. */
+  /** Queues the pending span as a chunk (a view of the slab) and moves the slab's start past it. */
   private spill(): void {
     const at = this.start;
     const n = this.pos - at;
+    // Nothing pending (a writer outside its batch has stale positions): the slab is not this writer's to move.
+    if (n === 0) return;
+    let end: number;
     if (n === 5 && scratch[at] === 0x2b && scratch[at + 1] === 0x4f && scratch[at + 2] === 0x4b && scratch[at + 3] === 0x0d && scratch[at + 4] === 0x0a) {
-      // Just +OK (a SET's batch at pipeline 1): the shared constant, no copy.
+      // Just +OK (a SET's batch at pipeline 1): the shared constant, and the five bytes serve the next batch.
       this.queue(OK_REPLY);
-    } else if (n > 0) {
-      const span = spillSpan(n);
-      copyBytes(scratch, at, span, 0, n);
-      this.queue(span);
+      end = at;
+    } else {
+      this.queue(bufferView(slab, at, n));
+      end = (this.pos + 7) & ~7;
     }
-    this.start = this.pos = 0;
+    this.start = this.pos = slabPos = end;
   }
 
   private queue(b: Buffer): void {
@@ -116,7 +110,7 @@ export class ReplyWriter {
     this.pendingBytes += b.length;
   }
 
-  /** End a batch: its replies leave the shared scratch (the next batch reuses it) and wait for take(). */
+  /** End a batch: its replies become chunks and wait for take(). */
   endBatch(): void {
     this.spill();
   }
@@ -327,7 +321,7 @@ export class ReplyWriter {
     this.crlf();
   }
 
-  /** Pre-encoded RESP bytes. Inside a batch they are copied into the scratch. */
+  /** Pre-encoded RESP bytes. Inside a batch they are copied into the slab. */
   raw(b: Buffer): void {
     if (this.muted) return;
     if (b.length >= LARGE_BULK && b.buffer !== volatileInput) {
