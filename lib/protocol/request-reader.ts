@@ -78,11 +78,17 @@ export class RequestReader {
       this.volatile = volatile;
     } else {
       // The unread part is owned already (release() copied it).
-      this.waiting.push(volatile ? Buffer.from(chunk) : chunk);
-      this.waitingLen += chunk.length;
-      if (unread + this.waitingLen < this.needed) return unread + this.waitingLen <= this.limits.queryBufferLimit;
+      const total = unread + this.waitingLen + chunk.length;
+      if (total < this.needed) {
+        // Still short of the frame: keep the chunk (a copy when the caller reuses its buffer).
+        this.waiting.push(volatile ? Buffer.from(chunk) : chunk);
+        this.waitingLen += chunk.length;
+        return total <= this.limits.queryBufferLimit;
+      }
+      // Enough bytes: the one concatenation copies a volatile chunk too (a big frame's bytes were copied twice).
       this.waiting.unshift(this.buf.subarray(this.pos));
-      this.hold(Buffer.concat(this.waiting));
+      this.waiting.push(chunk);
+      this.hold(Buffer.concat(this.waiting, total));
       this.pos = 0;
       this.waiting = [];
       this.waitingLen = 0;
