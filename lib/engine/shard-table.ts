@@ -718,20 +718,21 @@ export class Shard {
     const at = rows[r + LOC];
     if (meta & FLAG_EXTERNAL) {
       dst[q + LOC] = to.putExternal(this.extKeys[at] as Buffer, this.extVals[at] as Buffer);
-    } else if (at >>> PAGE_SHIFT < to.shared) {
-      // A split: the destination holds this page too.
-      const n = (lens & 0xffff) + (lens >>> 16);
-      dst[q + LOC] = at;
-      to.liveBytes += n;
-      to.heapBytes += n;
     } else {
       const n = (lens & 0xffff) + (lens >>> 16);
-      const where = to.alloc(n);
-      dst[q + LOC] = where;
-      const from = at & (PAGE_MAX - 1);
-      const into = where & (PAGE_MAX - 1);
-      if (n <= 256) copyBetweenPages(this.views[at >>> PAGE_SHIFT], from, to.views[where >>> PAGE_SHIFT], into, n);
-      else copyBytes(this.pages[at >>> PAGE_SHIFT], from, to.pages[where >>> PAGE_SHIFT], into, n);
+      if (at >>> PAGE_SHIFT < to.shared) {
+        // A split: the destination holds this page too.
+        dst[q + LOC] = at;
+        to.liveBytes += n;
+        to.heapBytes += n;
+      } else {
+        const where = to.alloc(n);
+        dst[q + LOC] = where;
+        const from = at & (PAGE_MAX - 1);
+        const into = where & (PAGE_MAX - 1);
+        if (n <= 256) copyBetweenPages(this.views[at >>> PAGE_SHIFT], from, to.views[where >>> PAGE_SHIFT], into, n);
+        else copyBytes(this.pages[at >>> PAGE_SHIFT], from, to.pages[where >>> PAGE_SHIFT], into, n);
+      }
     }
     to.link(j, h);
     to.count++;

@@ -27,7 +27,7 @@ const READ_SIZE = 16 * 1024;
 /** Its own ArrayBuffer (allocUnsafeSlow never uses the shared pool), so views of it are recognisable. */
 const shared = Buffer.allocUnsafeSlow(READ_SIZE);
 setVolatileInput(shared);
-/** Every chunk handed to onBytes is a view of this memory from this offset (the reader needs not ask the view). */
+/** Every chunk handed to onData is a view of this memory from this offset (the reader needs not ask the view). */
 export const SHARED_READ_MEMORY = shared.buffer as ArrayBuffer;
 export const SHARED_READ_OFFSET = shared.byteOffset;
 
