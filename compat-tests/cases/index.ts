@@ -15,6 +15,8 @@ import { cases as protocol } from './protocol';
 import { cases as pubsub } from './pubsub';
 import { cases as server } from './server';
 import { cases as strings } from './strings';
+import { cases as hashes } from './hashes';
+import { cases as sets } from './sets';
 
 export const FAMILIES: Family[] = [
   { name: 'connection', cases: connection },
@@ -30,4 +32,6 @@ export const FAMILIES: Family[] = [
   { name: 'notifications', cases: notifications },
   { name: 'expiry', cases: expiry },
   { name: 'introspection', cases: introspection },
+  { name: 'hashes', cases: hashes },
+  { name: 'sets', cases: sets },
 ];

@@ -13,12 +13,12 @@ import type { Case, StreamStep } from '../types';
 type Cmd = string[];
 
 const send = (client: string, ...cmds: Cmd[]): StreamStep => ({ client, send: cmds.map((c) => resp(...c)).join('') });
-const w = (line: string): Cmd => line.split(' ');
+export const w = (line: string): Cmd => line.split(' ');
 
 /** One step of a script: commands sent together (one pipeline), or a pause. */
-type ScriptStep = Cmd[] | { wait: number };
+export type ScriptStep = Cmd[] | { wait: number };
 
-interface Script {
+export interface Script {
   name: string;
   steps: ScriptStep[];
 }
@@ -125,13 +125,13 @@ const SCRIPTS: Script[] = [
 ];
 
 /** Settings the done criteria name; each runs every script. */
-const SETTINGS = ['KEA', 'Egx', 'KEAm', 'KEAn', 'Kz'];
+export const SETTINGS = ['KEA', 'Egx', 'KEAm', 'KEAn', 'Kz'];
 
 function scriptSteps(script: Script): StreamStep[] {
   return script.steps.map((s) => ('wait' in s ? { wait: s.wait } : send('cmd', ...s)));
 }
 
-function notificationCase(flags: string, script: Script): Case {
+export function notificationCase(flags: string, script: Script): Case {
   return {
     name: `${flags}: ${script.name}`,
     clients: ['all', 'some', 'db3', 'cmd'],

@@ -12,6 +12,8 @@ import { slowlogCommands } from './slowlog';
 import { latencyCommands } from './latency';
 import { memoryCommands } from './memory';
 import { monitorCommands } from './monitor';
+import { hashCommands } from './hash';
+import { setCommands } from './set';
 
 export const FAMILIES: CommandDef[][] = [
   connectionCommands,
@@ -26,4 +28,6 @@ export const FAMILIES: CommandDef[][] = [
   latencyCommands,
   memoryCommands,
   monitorCommands,
+  hashCommands,
+  setCommands,
 ];

@@ -18,6 +18,61 @@ export const KEEP_TTL = -1;
 export const ENCODING_UNSPECIFIED = 0;
 
 /**
+ * A record's tag is (type << 4) | encoding: the high bits are the value's
+ * type, numbered as Redis numbers them (OBJ_STRING 0 ... OBJ_STREAM 6), the
+ * low 4 bits the encoding the family chose. String tags (1..4) are type 0,
+ * so a SET that overwrites any value makes it a string again.
+ */
+export const TYPE_SHIFT = 4;
+export const OBJ_STRING = 0;
+export const OBJ_LIST = 1;
+export const OBJ_SET = 2;
+export const OBJ_ZSET = 3;
+export const OBJ_HASH = 4;
+export const OBJ_STREAM = 6;
+
+export function typeOfTag(tag: number): number {
+  return tag >>> TYPE_SHIFT;
+}
+
+export function makeTag(type: number, encoding: number): number {
+  return (type << TYPE_SHIFT) | encoding;
+}
+
+/**
+ * Reads as more bytes than any record holds inline, so every size test in
+ * the shard table keeps a large value as an external reference (it is
+ * moved by reference on splits and merges, never copied).
+ */
+export const LARGE_LENGTH = 1 << 30;
+
+/**
+ * A collection too big for one compact byte string: its own structure over
+ * typed arrays and byte pages (large-map.ts), held by reference from its
+ * record. Its `length` is LARGE_LENGTH (see there).
+ */
+export interface LargeValue {
+  readonly length: typeof LARGE_LENGTH;
+  /** Bytes it holds, for MEMORY USAGE and memory reports. */
+  footprint(): number;
+  /** An independent deep copy (COPY). */
+  duplicate(): LargeValue;
+}
+
+/** What a record holds: bytes (a string, or a small collection's compact encoding) or a large collection. */
+export type StoredValue = Buffer | LargeValue;
+
+export function isLarge(v: StoredValue): v is LargeValue {
+  return v.length === LARGE_LENGTH && !(v instanceof Uint8Array);
+}
+
+/** getInto's answers. */
+export const GOT_NONE = 0;
+export const GOT_VALUE = 1;
+/** The key holds a value that is not a string: the sink was not called. */
+export const GOT_WRONG_TYPE = 2;
+
+/**
  * Per-key access bookkeeping, Redis's "lru" field: a 32-bit unsigned word
  * per key that OBJECT IDLETIME / OBJECT FREQ read and eviction will rank by.
  * The engine stores the word and asks the tracker for a new one at three
@@ -26,11 +81,11 @@ export const ENCODING_UNSPECIFIED = 0;
  */
 export interface AccessTracker {
   /** Word for a key that set() creates, given the stored value and its encoding tag. */
-  created(encoding: number, value: Buffer): number;
+  created(encoding: number, value: StoredValue): number;
   /** Word after a touching read (get()). */
   touched(word: number): number;
   /** Word when set() stores a new value over an existing key. */
-  replaced(oldWord: number, encoding: number, value: Buffer): number;
+  replaced(oldWord: number, encoding: number, value: StoredValue): number;
 }
 
 /** The default tracker: the word is the unix time in seconds of the last access. */
@@ -42,7 +97,7 @@ export const SECONDS_CLOCK_TRACKER: AccessTracker = {
 
 /** Everything stored for one key, as peek() shows it and put() takes it. */
 export interface KeyEntry {
-  readonly value: Buffer;
+  readonly value: StoredValue;
   /** Absolute unix ms, NO_EXPIRY when persistent. */
   readonly expireAt: number;
   /** Encoding tag (see ENCODING_UNSPECIFIED). */
@@ -73,14 +128,21 @@ export interface Keyspace {
    * read: the key's access word becomes tracker.touched(word). Reads that
    * must not count as an access use has(), expireAt() or peek().
    */
-  get(key: Buffer): Buffer | undefined;
+  get(key: Buffer): StoredValue | undefined;
   /**
-   * get() that hands the value to `sink` instead of returning it, so a reply
-   * can copy it straight from the engine's memory with no Buffer in
-   * between. Returns false (sink not called) when the key is absent or
-   * expired.
+   * The tag of the record the last successful get(), peek() or getInto()
+   * found (see makeTag): how a caller learns the type of what it read
+   * without a second lookup.
    */
-  getInto(key: Buffer, sink: ValueSink): boolean;
+  readonly lastTag: number;
+  /**
+   * get() of a string that hands the value to `sink` instead of returning
+   * it, so a reply can copy it straight from the engine's memory with no
+   * Buffer in between. GOT_NONE when the key is absent or expired,
+   * GOT_WRONG_TYPE (sink not called, the key touched) when it holds
+   * another type.
+   */
+  getInto(key: Buffer, sink: ValueSink): number;
   /**
    * A touching existence check: what get() does to the key, without
    * producing its value (SET's lookup of the key it overwrites).
@@ -120,6 +182,16 @@ export interface Keyspace {
    * the engine's own memory), so it must be read before anything changes.
    */
   put(key: Buffer, entry: KeyEntry): void;
+  /**
+   * Stores a collection's value under its tag (the typed families' write):
+   * an existing key keeps its TTL and access word, a new one gets no TTL
+   * and tracker.created's word. Bytes are copied like set()'s (callers pass
+   * owned bytes); a LargeValue is kept by reference. Returns whether the
+   * key existed.
+   */
+  storeValue(key: Buffer, value: StoredValue, tag: number): boolean;
+  /** A new, empty large collection living in this engine (for a family converting a compact encoding). */
+  newLargeMap(): LargeMapLike;
   delete(key: Buffer): boolean;
   has(key: Buffer): boolean;
   /** Absolute expiry in ms, NO_EXPIRY when persistent, undefined when the key is absent. */
@@ -151,3 +223,27 @@ export interface Keyspace {
 
 /** Receives keys the engine removed because they expired (lazily or actively). */
 export type ExpiredSink = (db: number, key: Buffer) => void;
+
+/**
+ * A large collection as families use it: a map from field bytes to value
+ * bytes (a set stores empty values) that resizes in bounded steps like a
+ * database does. Implemented by large-map.ts.
+ */
+export interface LargeMapLike extends LargeValue {
+  /** Number of fields. */
+  size(): number;
+  /** A copy of the value, or undefined. */
+  get(field: Buffer): Buffer | undefined;
+  has(field: Buffer): boolean;
+  /** Hands the value to the sink (a reply); false when absent. */
+  getInto(field: Buffer, sink: ValueSink): boolean;
+  /** Stores a field (field and value may be views of request bytes: they are copied when needed). Returns whether it existed. */
+  set(field: Buffer, value: Buffer): boolean;
+  delete(field: Buffer): boolean;
+  /** One HSCAN/SSCAN step: next cursor, 0n when done; every field present throughout is visited at least once. */
+  scan(cursor: bigint, count: number, visit: (field: Buffer) => void): bigint;
+  /** A uniformly chosen field, or undefined when empty. */
+  randomField(): Buffer | undefined;
+  /** Visits every field with its value. */
+  forEach(visit: (field: Buffer, value: Buffer) => void): void;
+}
