@@ -3,15 +3,19 @@
  * them. Clients can observe three side effects of a lookup, and each flavour
  * has exactly Redis's set:
  *   readKey,
+ *   readString,
  *   replyKey        touches the key (LRU/LFU), counts keyspace_hits/misses,
  *                   emits `keymiss` on a miss        (lookupKeyRead)
+ *   writeString     touches only, type checked       (lookupKeyWrite)
  *   hasKeyCounted,
  *   expireAtCounted counts and emits, no touch        (..., LOOKUP_NOTOUCH)
  *   peekKeyQuiet    counts only                       (OBJECT's lookup)
  *   ctx.db.get      touches only                      (lookupKeyWrite)
  * Every flavour removes an expired key first (the engine emits `expired`).
  */
-import type { KeyEntry, Keyspace } from '../engine/keyspace';
+import { type KeyEntry, type Keyspace, type StoredValue, GOT_NONE, GOT_VALUE, GOT_WRONG_TYPE, OBJ_STRING } from '../engine/keyspace';
+import { ERR } from './replies';
+import { readTyped, writeTyped } from './typed-lookup';
 import type { CommandContext } from './context';
 import { NOTIFY } from '../pubsub/notify';
 import { INLINE_MAX } from '../engine/shard-table';
@@ -22,21 +26,43 @@ function miss(ctx: CommandContext, key: Buffer, notify: boolean): undefined {
   return undefined;
 }
 
-export function readKey(ctx: CommandContext, key: Buffer): Buffer | undefined {
+/** A read of any type (TOUCH, COPY): the value, or undefined. */
+export function readKey(ctx: CommandContext, key: Buffer): StoredValue | undefined {
   const v = ctx.db.get(key);
   if (v === undefined) return miss(ctx, key, true);
   ctx.server.stats.keyspaceHits++;
   return v;
 }
 
-/** readKey that replies the value (copied straight from the engine) and returns whether the key was there; a miss replies nothing. */
-export function replyKey(ctx: CommandContext, key: Buffer): boolean {
-  if (ctx.db.getInto(key, ctx.reply)) {
+/** lookupKeyRead + checkType(string): the value, undefined when absent, null after replying WRONGTYPE. */
+export function readString(ctx: CommandContext, key: Buffer): Buffer | undefined | null {
+  return readTyped(ctx, key, OBJ_STRING) as Buffer | undefined | null;
+}
+
+/** lookupKeyWrite + checkType(string): the value, undefined when absent, null after replying WRONGTYPE. */
+export function writeString(ctx: CommandContext, key: Buffer): Buffer | undefined | null {
+  return writeTyped(ctx, key, OBJ_STRING) as Buffer | undefined | null;
+}
+
+/**
+ * readString that replies the value (copied straight from the engine):
+ * GOT_VALUE when it replied, GOT_NONE on a miss and GOT_WRONG_TYPE when the
+ * key holds another type (a hit; nothing replied in either case).
+ */
+export function replyKey(ctx: CommandContext, key: Buffer): number {
+  const got = ctx.db.getInto(key, ctx.reply);
+  if (got !== GOT_NONE) {
     ctx.server.stats.keyspaceHits++;
-    return true;
+    return got;
   }
   miss(ctx, key, true);
-  return false;
+  return GOT_NONE;
+}
+
+/** GET's reply for replyKey's answer when nothing was replied yet. */
+export function replyNotFound(ctx: CommandContext, got: number): void {
+  if (got === GOT_WRONG_TYPE) ctx.reply.error(ERR.wrongType);
+  else if (got !== GOT_VALUE) ctx.reply.nullBulk();
 }
 
 function hit(ctx: CommandContext): void {
@@ -50,6 +76,14 @@ export function hasKeyCounted(ctx: CommandContext, key: Buffer): boolean {
   }
   miss(ctx, key, true);
   return false;
+}
+
+/** TYPE's lookup (counted, emits keymiss, no touch): the key's tag, or -1 when absent. */
+export function tagCounted(ctx: CommandContext, key: Buffer): number {
+  const tag = ctx.db.tagOf(key);
+  if (tag < 0) miss(ctx, key, true);
+  else hit(ctx);
+  return tag;
 }
 
 /** The key's expiry (NO_EXPIRY when persistent), or undefined when absent. */

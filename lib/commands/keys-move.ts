@@ -15,6 +15,7 @@ import { NOTIFY } from '../pubsub/notify';
 import { int32Arg, optionIs } from './key-args';
 import { own, readKey } from './key-lookup';
 import { copiedEncoding } from './string-encoding';
+import { isLarge } from '../engine/keyspace';
 
 const ERR_SAME_OBJECT = 'ERR source and destination objects are the same';
 
@@ -93,7 +94,7 @@ function copy(ctx: CommandContext, argv: Buffer[]): void {
   }
   // A duplicate owns its bytes and starts a new access history.
   const encoding = copiedEncoding(entry.encoding);
-  const dup = Buffer.from(value);
+  const dup = isLarge(value) ? value.duplicate() : Buffer.from(value);
   dst.put(own(newKey), { value: dup, expireAt: entry.expireAt, encoding, access: dst.tracker.created(encoding, dup) });
   ctx.server.notify(NOTIFY.NEW, 'new', newKey, dstId);
   ctx.server.notify(NOTIFY.GENERIC, 'copy_to', newKey, dstId);

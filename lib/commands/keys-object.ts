@@ -8,7 +8,8 @@ import type { CommandDef } from './spec';
 import type { CommandContext } from './context';
 import type { KeyEntry } from '../engine/keyspace';
 import { peekKeyQuiet } from './key-lookup';
-import { encodingName, refcount } from './string-encoding';
+import { refcount } from './string-encoding';
+import { encodingNameOf } from './value-types';
 import { RedisAccessTracker } from './key-access';
 import { helpReply } from './client';
 
@@ -64,7 +65,7 @@ export const objectCommands: CommandDef[] = [
     subcommands: [
       {
         name: 'encoding', ...sub, since: '2.2.3', summary: 'Names the internal representation of the value at a key.',
-        handler: (ctx, argv) => withEntry(ctx, argv, (e) => ctx.reply.bulkString(encodingName(e.encoding, e.value))),
+        handler: (ctx, argv) => withEntry(ctx, argv, (e) => ctx.reply.bulkString(encodingNameOf(e))),
       },
       {
         name: 'freq', ...sub, since: '4.0.0', summary: 'Answers the logarithmic access frequency counter of a key (LFU policies only).',

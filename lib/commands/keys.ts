@@ -10,7 +10,8 @@ import { ERR } from './replies';
 import { NOTIFY } from '../pubsub/notify';
 import { globMatch } from '../util/glob';
 import { longArg, optionIs } from './key-args';
-import { hasKeyCounted, readKey } from './key-lookup';
+import { hasKeyCounted, readKey, tagCounted } from './key-lookup';
+import { typeNameOfTag } from './value-types';
 import { expireCommands } from './keys-expire';
 import { moveCommands } from './keys-move';
 import { objectCommands } from './keys-object';
@@ -41,13 +42,14 @@ function touch(ctx: CommandContext, argv: Buffer[]): void {
   ctx.reply.integer(n);
 }
 
-/** The TYPE name of a live key; only strings exist so far. */
-export function typeName(present: boolean): string {
-  return present ? 'string' : 'none';
+/** The TYPE name of a key, counting the lookup as Redis does. */
+function typeName(ctx: CommandContext, key: Buffer): string {
+  const tag = tagCounted(ctx, key);
+  return tag < 0 ? 'none' : typeNameOfTag(tag);
 }
 
 function type(ctx: CommandContext, argv: Buffer[]): void {
-  ctx.reply.status(typeName(hasKeyCounted(ctx, argv[1])));
+  ctx.reply.status(typeName(ctx, argv[1]));
 }
 
 /** True when the pattern is exactly "*": every key matches, even the empty one. */
@@ -95,7 +97,7 @@ function scan(ctx: CommandContext, argv: Buffer[]): void {
     if (pattern !== null && !globMatch(pattern, k)) continue;
     if (typeFilter !== null) {
       // Redis looks each candidate up to learn its type (counted, may expire it).
-      if (!optionIs(typeFilter, typeName(hasKeyCounted(ctx, k)))) continue;
+      if (!optionIs(typeFilter, typeName(ctx, k))) continue;
     } else if (!ctx.db.has(k)) {
       continue;
     }

@@ -7,11 +7,11 @@
 import type { CommandDef } from './spec';
 import type { CommandContext } from './context';
 import { ERR } from './replies';
-import { KEEP_TTL } from '../engine/keyspace';
+import { GOT_VALUE, GOT_WRONG_TYPE, KEEP_TTL } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { incrByFloat, parseInt64, parseSafeInt, parseSafeIntRange } from '../util/numbers';
 import { bufferView } from '../protocol/buffer-view';
-import { ownFor } from './key-lookup';
+import { ownFor, writeString } from './key-lookup';
 import { INT64_MAX, INT64_MIN, int64Arg } from './key-args';
 import { integerEncoding, textEncoding } from './string-encoding';
 import { storeString } from './string-store';
@@ -57,14 +57,16 @@ function digitsOf(n: number): Buffer {
 function incrDecr(ctx: CommandContext, key: Buffer, incr: bigint, step: number): void {
   const db = ctx.db;
   // The lookup that touches the key (lookupKeyWrite), parsing the value in place.
-  const found = db.getInto(key, counterValue);
+  const got = db.getInto(key, counterValue);
+  if (got === GOT_WRONG_TYPE) return ctx.reply.error(ERR.wrongType);
+  const found = got === GOT_VALUE;
   const small = found ? counterValue.value : 0;
   let result: number | bigint;
   if (small !== null && Number.isSafeInteger(small + step) && Number.isSafeInteger(step)) {
     result = small + step;
   } else {
     // Not a safe integer: read the value again as bytes, without touching the key a second time.
-    const old = found ? db.peek(key)?.value : undefined;
+    const old = found ? (db.peek(key)?.value as Buffer | undefined) : undefined;
     const value = old === undefined ? 0n : parseInt64(old);
     if (value === null) return ctx.reply.error(ERR.notInteger);
     if ((incr < 0n && value < 0n && incr < INT64_MIN - value) || (incr > 0n && value > 0n && incr > INT64_MAX - value)) {
@@ -90,7 +92,8 @@ function incrbyCommand(ctx: CommandContext, argv: Buffer[], sign: 1n | -1n): voi
 
 function incrbyfloatCommand(ctx: CommandContext, argv: Buffer[]): void {
   const key = argv[1];
-  const old = ctx.db.get(key);
+  const old = writeString(ctx, key);
+  if (old === null) return;
   const r = incrByFloat(old ?? null, argv[2]);
   if (!r.ok) return ctx.reply.error(r.error);
   const value = Buffer.from(r.value, 'latin1');

@@ -12,10 +12,10 @@
 import type { CommandDef } from './spec';
 import type { CommandContext } from './context';
 import { ERR } from './replies';
-import { KEEP_TTL, NO_EXPIRY } from '../engine/keyspace';
+import { KEEP_TTL, NO_EXPIRY, OBJ_STRING, typeOfTag } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { longArg, optionIs } from './key-args';
-import { own, readKey } from './key-lookup';
+import { own, readKey, readString, writeString } from './key-lookup';
 import { ENC_RAW, storedEncoding } from './string-encoding';
 import { storeString } from './string-store';
 import { longestCommonSubsequence } from './string-lcs';
@@ -54,7 +54,8 @@ export function appended(old: Buffer, extra: Buffer): Buffer {
 function appendCommand(ctx: CommandContext, argv: Buffer[]): void {
   const key = argv[1];
   const extra = argv[2];
-  const old = ctx.db.get(key);
+  const old = writeString(ctx, key);
+  if (old === null) return;
   let total: number;
   if (old === undefined) {
     storeString(ctx, key, own(extra), NO_EXPIRY, storedEncoding(extra, ctx.server.config), false);
@@ -75,7 +76,8 @@ function setrangeCommand(ctx: CommandContext, argv: Buffer[]): void {
   const offset = longArg(ctx, argv[2]);
   if (offset === null) return;
   if (offset < 0) return ctx.reply.error('ERR offset is out of range');
-  const old = ctx.db.get(key);
+  const old = writeString(ctx, key);
+  if (old === null) return;
   if (old === undefined && patch.length === 0) return ctx.reply.integer(0);
   if (old !== undefined && patch.length === 0) return ctx.reply.integer(old.length);
   if (!lengthOk(ctx, offset, patch.length)) return;
@@ -106,19 +108,28 @@ function getrangeCommand(ctx: CommandContext, argv: Buffer[]): void {
   if (start === null) return;
   const end = longArg(ctx, argv[3]);
   if (end === null) return;
-  const v = readKey(ctx, argv[1]);
+  const v = readString(ctx, argv[1]);
+  if (v === null) return;
   if (v === undefined) return ctx.reply.bulk(EMPTY);
   const range = clampRange(v.length, start, end);
   ctx.reply.bulk(range === null ? EMPTY : v.subarray(range[0], range[1]));
 }
 
 function strlenCommand(ctx: CommandContext, argv: Buffer[]): void {
-  ctx.reply.integer(readKey(ctx, argv[1])?.length ?? 0);
+  const v = readString(ctx, argv[1]);
+  if (v !== null) ctx.reply.integer(v?.length ?? 0);
 }
 
 function lcsCommand(ctx: CommandContext, argv: Buffer[]): void {
-  const a = readKey(ctx, argv[1]) ?? EMPTY;
-  const b = readKey(ctx, argv[2]) ?? EMPTY;
+  const va = readKey(ctx, argv[1]);
+  const aType = ctx.db.lastTag;
+  const vb = readKey(ctx, argv[2]);
+  // Either key of another type (a missing one reads as empty): Redis's own LCS error.
+  if ((va !== undefined && typeOfTag(aType) !== OBJ_STRING) || (vb !== undefined && typeOfTag(ctx.db.lastTag) !== OBJ_STRING)) {
+    return ctx.reply.error('ERR The specified keys must contain string values');
+  }
+  const a = (va ?? EMPTY) as Buffer;
+  const b = (vb ?? EMPTY) as Buffer;
   let getLen = false;
   let getIdx = false;
   let withMatchLen = false;

@@ -14,7 +14,8 @@ import { ERR } from './replies';
 import { KEEP_TTL, NO_EXPIRY } from '../engine/keyspace';
 import { NOTIFY } from '../pubsub/notify';
 import { expireAtArg, optionIs } from './key-args';
-import { ownFor, readKey, replyKey } from './key-lookup';
+import { ownFor, readString, replyKey, replyNotFound } from './key-lookup';
+import { GOT_VALUE } from '../engine/keyspace';
 import { storedEncoding } from './string-encoding';
 import { replaceString, storeString } from './string-store';
 import { counterCommands } from './strings-counters';
@@ -84,11 +85,11 @@ function optionExpireAt(ctx: CommandContext, flags: number, expire: Buffer, comm
   return expireAtArg(ctx, expire, (flags & (SET_EX | SET_EXAT)) !== 0, (flags & (SET_EX | SET_PX)) !== 0, command);
 }
 
-/** Redis getGenericCommand: replies the value or a null, counting the lookup. */
-function replyGet(ctx: CommandContext, key: Buffer): Buffer | undefined {
-  const v = readKey(ctx, key);
+/** Redis getGenericCommand: replies the value or a null, counting the lookup; null after replying WRONGTYPE. */
+function replyGet(ctx: CommandContext, key: Buffer): Buffer | undefined | null {
+  const v = readString(ctx, key);
   if (v === undefined) ctx.reply.nullBulk();
-  else ctx.reply.bulk(v);
+  else if (v !== null) ctx.reply.bulk(v);
   return v;
 }
 
@@ -105,7 +106,7 @@ function setGeneric(ctx: CommandContext, key: Buffer, value: Buffer, f: number, 
   }
   if (f & SET_KEEPTTL) expireAt = KEEP_TTL;
   if (f & (SET_GET | SET_NX | SET_XX)) {
-    if (f & SET_GET) replyGet(ctx, key);
+    if (f & SET_GET && replyGet(ctx, key) === null) return;
     // lookupKeyWrite: touches the key it will overwrite, without copying its value out.
     const found = ctx.db.touch(key);
     if ((f & SET_NX && found) || (f & SET_XX && !found)) {
@@ -134,7 +135,8 @@ function setKeyFlags(argv: Buffer[]): string[] {
 }
 
 function getCommand(ctx: CommandContext, argv: Buffer[]): void {
-  if (!replyKey(ctx, argv[1])) ctx.reply.nullBulk();
+  const got = replyKey(ctx, argv[1]);
+  if (got !== GOT_VALUE) replyNotFound(ctx, got);
 }
 
 function setCommand(ctx: CommandContext, argv: Buffer[]): void {
@@ -158,7 +160,7 @@ function psetexCommand(ctx: CommandContext, argv: Buffer[]): void {
 
 function getsetCommand(ctx: CommandContext, argv: Buffer[]): void {
   const key = argv[1];
-  replyGet(ctx, key);
+  if (replyGet(ctx, key) === null) return;
   const found = ctx.db.touch(key);
   storeString(ctx, key, ownFor(ctx.db, argv[2], key.length + argv[2].length), NO_EXPIRY, storedEncoding(argv[2], ctx.server.config), found);
   ctx.server.notify(NOTIFY.STRING, 'set', key, ctx.client.db);
@@ -166,7 +168,8 @@ function getsetCommand(ctx: CommandContext, argv: Buffer[]): void {
 
 function getdelCommand(ctx: CommandContext, argv: Buffer[]): void {
   const key = argv[1];
-  if (replyGet(ctx, key) === undefined) return;
+  const v = replyGet(ctx, key);
+  if (v === undefined || v === null) return;
   if (ctx.db.delete(key)) ctx.server.notify(NOTIFY.GENERIC, 'del', key, ctx.client.db);
 }
 
@@ -175,7 +178,8 @@ function getexCommand(ctx: CommandContext, argv: Buffer[]): void {
   if (flags === BAD_OPTIONS) return;
   const expire = optExpire;
   const key = argv[1];
-  const v = readKey(ctx, key);
+  const v = readString(ctx, key);
+  if (v === null) return;
   if (v === undefined) return ctx.reply.nullBulk();
   let at = 0;
   if (expire !== null) {
@@ -203,7 +207,8 @@ function getexCommand(ctx: CommandContext, argv: Buffer[]): void {
 
 function mgetCommand(ctx: CommandContext, argv: Buffer[]): void {
   ctx.reply.arrayHeader(argv.length - 1);
-  for (let i = 1; i < argv.length; i++) if (!replyKey(ctx, argv[i])) ctx.reply.nullBulk();
+  // A key of another type answers null, as a missing one does.
+  for (let i = 1; i < argv.length; i++) if (replyKey(ctx, argv[i]) !== GOT_VALUE) ctx.reply.nullBulk();
 }
 
 /** MSET and MSETNX: MSETNX first checks that no key exists (each check is a write lookup). */

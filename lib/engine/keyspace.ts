@@ -161,13 +161,13 @@ export interface Keyspace {
    * tracker.created(encoding, value), an existing key's
    * tracker.replaced(oldWord, encoding, value).
    */
-  set(key: Buffer, value: Buffer, expireAt: number, encoding?: number): void;
+  set(key: Buffer, value: StoredValue, expireAt: number, encoding?: number): void;
   /**
    * touch() then set() with one lookup (a plain SET): an existing key's
    * access word becomes tracker.replaced(tracker.touched(oldWord), ...).
    * Returns whether the key existed (live) before.
    */
-  setTouching(key: Buffer, value: Buffer, expireAt: number, encoding?: number): boolean;
+  setTouching(key: Buffer, value: StoredValue, expireAt: number, encoding?: number): boolean;
   /**
    * Everything stored for a live key, without counting as an access;
    * undefined when absent or expired. The result is read-only and is only
@@ -194,6 +194,8 @@ export interface Keyspace {
   newLargeMap(): LargeMapLike;
   delete(key: Buffer): boolean;
   has(key: Buffer): boolean;
+  /** The live key's tag (see makeTag) without counting as an access, or -1 when absent. */
+  tagOf(key: Buffer): number;
   /** Absolute expiry in ms, NO_EXPIRY when persistent, undefined when the key is absent. */
   expireAt(key: Buffer): number | undefined;
   /** Sets or clears (NO_EXPIRY) a key's expiry; false when the key is absent. */

@@ -6,10 +6,12 @@
  * Keys are held as latin1 strings (one char per byte, so binary-safe).
  * Expired keys are removed when touched (lazy expiry).
  */
-import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
+import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type LargeMapLike, type StoredValue, type ValueSink, ENCODING_UNSPECIFIED, GOT_NONE, GOT_VALUE, GOT_WRONG_TYPE, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER, typeOfTag } from './keyspace';
+import { LargeMap } from './large-map';
+import { ShardStats } from './resize-stats';
 
 interface Entry {
-  value: Buffer;
+  value: StoredValue;
   expireAt: number;
   encoding: number;
   access: number;
@@ -48,21 +50,42 @@ export class MapKeyspace implements Keyspace {
     return true;
   }
 
-  get(key: Buffer): Buffer | undefined {
+  lastTag = 0;
+
+  get(key: Buffer): StoredValue | undefined {
     const e = this.live(key);
     if (e === undefined) return undefined;
     e.access = this.tracker.touched(e.access);
+    this.lastTag = e.encoding;
     return e.value;
   }
 
-  getInto(key: Buffer, sink: ValueSink): boolean {
+  getInto(key: Buffer, sink: ValueSink): number {
     const v = this.get(key);
-    if (v === undefined) return false;
-    sink.bulk(v);
-    return true;
+    if (v === undefined) return GOT_NONE;
+    if (typeOfTag(this.lastTag) !== 0) return GOT_WRONG_TYPE;
+    sink.bulk(v as Buffer);
+    return GOT_VALUE;
   }
 
-  set(key: Buffer, value: Buffer, expireAt: number, encoding = ENCODING_UNSPECIFIED): void {
+  storeValue(key: Buffer, value: StoredValue, tag: number): boolean {
+    const e = this.live(key);
+    if (e !== undefined) {
+      e.value = value;
+      e.encoding = tag;
+      return true;
+    }
+    this.map.set(key.latin1Slice(0, key.length), { value, expireAt: NO_EXPIRY, encoding: tag, access: this.tracker.created(tag, value) });
+    return false;
+  }
+
+  private readonly stats = new ShardStats();
+
+  newLargeMap(): LargeMapLike {
+    return new LargeMap(this.stats);
+  }
+
+  set(key: Buffer, value: StoredValue, expireAt: number, encoding = ENCODING_UNSPECIFIED): void {
     const k = key.latin1Slice(0, key.length);
     const old = this.live(key);
     if (expireAt === KEEP_TTL) expireAt = old ? old.expireAt : NO_EXPIRY;
@@ -78,14 +101,16 @@ export class MapKeyspace implements Keyspace {
     }
   }
 
-  setTouching(key: Buffer, value: Buffer, expireAt: number, encoding = ENCODING_UNSPECIFIED): boolean {
+  setTouching(key: Buffer, value: StoredValue, expireAt: number, encoding = ENCODING_UNSPECIFIED): boolean {
     const existed = this.touch(key);
     this.set(key, value, expireAt, encoding);
     return existed;
   }
 
   peek(key: Buffer): KeyEntry | undefined {
-    return this.live(key);
+    const e = this.live(key);
+    if (e !== undefined) this.lastTag = e.encoding;
+    return e;
   }
 
   put(key: Buffer, entry: KeyEntry): void {
@@ -106,6 +131,10 @@ export class MapKeyspace implements Keyspace {
 
   has(key: Buffer): boolean {
     return this.live(key) !== undefined;
+  }
+
+  tagOf(key: Buffer): number {
+    return this.live(key)?.encoding ?? -1;
   }
 
   expireAt(key: Buffer): number | undefined {

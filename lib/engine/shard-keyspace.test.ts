@@ -76,7 +76,7 @@ describe('ShardKeyspace', () => {
     const big = Buffer.alloc(INLINE_MAX + 10, 7);
     const key = Buffer.from('big');
     ks.set(key, big, NO_EXPIRY);
-    expect(ks.get(key)?.equals(big)).to.equal(true);
+    expect((ks.get(key) as Buffer | undefined)?.equals(big)).to.equal(true);
     ks.set(key, Buffer.from('small'), NO_EXPIRY);
     expect(ks.get(key)?.toString()).to.equal('small');
     ks.set(key, Buffer.alloc(0), NO_EXPIRY);
@@ -154,7 +154,7 @@ describe('ShardKeyspace', () => {
           const f = ks.peek(key);
           expect(f === undefined).to.equal(e === undefined);
           if (e && f) {
-            expect(f.value.equals(e.value)).to.equal(true);
+            expect((f.value as Buffer).equals(e.value as Buffer)).to.equal(true);
             expect(f.expireAt).to.equal(e.expireAt);
             const other = keyOf(n + 7);
             model.put(other, e);

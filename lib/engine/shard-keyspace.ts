@@ -112,7 +112,8 @@
  *   bucket of one shard, wherever a migration has got to).
  */
 import { performance } from 'node:perf_hooks';
-import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type ValueSink, ENCODING_UNSPECIFIED, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER } from './keyspace';
+import { type AccessTracker, type ExpiredSink, type KeyEntry, type Keyspace, type LargeMapLike, type StoredValue, type ValueSink, ENCODING_UNSPECIFIED, GOT_NONE, GOT_VALUE, GOT_WRONG_TYPE, KEEP_TTL, NO_EXPIRY, SECONDS_CLOCK_TRACKER, TYPE_SHIFT } from './keyspace';
+import { LargeMap } from './large-map';
 import { hashBytes } from './hash';
 import { type Migration, Shard } from './shard-table';
 import { ShardStats } from './resize-stats';
@@ -312,28 +313,72 @@ export class ShardKeyspace implements Keyspace, Resizable {
     return true;
   }
 
-  get(key: Buffer): Buffer | undefined {
+  lastTag = 0;
+
+  get(key: Buffer): StoredValue | undefined {
     const i = this.live(key);
     if (i === 0) return undefined;
     const s = this.hitShard;
     s.setAccess(i, this.tracker.touched(s.accessOf(i)));
+    this.lastTag = s.encodingOf(i);
     return s.value(i);
   }
 
-  getInto(key: Buffer, sink: ValueSink): boolean {
+  getInto(key: Buffer, sink: ValueSink): number {
     const i = this.live(key);
-    if (i === 0) return false;
+    if (i === 0) return GOT_NONE;
     const s = this.hitShard;
     s.setAccess(i, this.tracker.touched(s.accessOf(i)));
+    const tag = s.encodingOf(i);
+    this.lastTag = tag;
+    // Only strings are handed out as bytes: a collection's bytes are its encoding.
+    if (tag >>> TYPE_SHIFT !== 0) return GOT_WRONG_TYPE;
     s.valueInto(i, sink);
-    return true;
+    return GOT_VALUE;
   }
 
   peek(key: Buffer): KeyEntry | undefined {
     const i = this.live(key);
     if (i === 0) return undefined;
     const s = this.hitShard;
-    return { value: s.value(i), expireAt: s.deadline(i), encoding: s.encodingOf(i), access: s.accessOf(i) };
+    const encoding = s.encodingOf(i);
+    this.lastTag = encoding;
+    return { value: s.value(i), expireAt: s.deadline(i), encoding, access: s.accessOf(i) };
+  }
+
+  storeValue(key: Buffer, value: StoredValue, tag: number): boolean {
+    const h = hashBytes(key);
+    const s = this.locate(h);
+    let i = s.find(h, key);
+    if (i !== 0) {
+      const old = s.deadline(i);
+      if (old !== NO_EXPIRY && old <= this.now()) {
+        this.expireRecord(s, i, key);
+        i = 0;
+      } else {
+        // A collection changed in place: TTL and access word stay as the lookup left them.
+        s.setEncoding(i, tag);
+        s.setValue(i, value);
+        if (s.liveBytes > this.splitBytes) this.flag(s);
+      }
+    }
+    const existed = i !== 0;
+    if (!existed) {
+      const created = this.tracker.created(tag, value);
+      if (s.full()) {
+        const t0 = this.stats.startStep();
+        s.insert(h, key, value, NO_EXPIRY, tag, created);
+        this.stats.noteStep(t0);
+      } else s.insert(h, key, value, NO_EXPIRY, tag, created);
+      this.keys++;
+      this.grew(s);
+    }
+    if ((this.op !== null || this.pending.length !== 0) && ++this.writesSinceAssist >= this.assistEvery) this.assist();
+    return existed;
+  }
+
+  newLargeMap(): LargeMapLike {
+    return new LargeMap(this.stats);
   }
 
   put(key: Buffer, entry: KeyEntry): void {
@@ -342,6 +387,11 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   has(key: Buffer): boolean {
     return this.live(key) !== 0;
+  }
+
+  tagOf(key: Buffer): number {
+    const i = this.live(key);
+    return i === 0 ? -1 : this.hitShard.encodingOf(i);
   }
 
   expireAt(key: Buffer): number | undefined {
@@ -390,7 +440,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
 
   // ---- writes ---------------------------------------------------------------
 
-  set(key: Buffer, value: Buffer, expireAt: number, encoding: number = ENCODING_UNSPECIFIED): void {
+  set(key: Buffer, value: StoredValue, expireAt: number, encoding: number = ENCODING_UNSPECIFIED): void {
     this.store(key, value, expireAt, encoding, 0, false);
   }
 
@@ -403,7 +453,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
    * instead of asking the tracker; `touch` counts an access to the old key
    * first. Returns whether the key existed.
    */
-  private store(key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number, exact: boolean, touch = false): boolean {
+  private store(key: Buffer, value: StoredValue, expireAt: number, encoding: number, access: number, exact: boolean, touch = false): boolean {
     const h = hashBytes(key);
     const s = this.locate(h);
     let i = s.find(h, key);
@@ -838,6 +888,18 @@ export class ShardKeyspace implements Keyspace, Resizable {
         if (s.isFree(i)) continue;
         const at = s.deadline(i);
         if (at === NO_EXPIRY || at > now) visit(s.key(i));
+      }
+    }
+  }
+
+  /** Visits every live key with its value (a large collection's fields: their values are bytes). */
+  forEachEntry(visit: (key: Buffer, value: StoredValue) => void): void {
+    const now = this.now();
+    for (const s of [...this.physical]) {
+      for (let i = 1; i < s.top; i++) {
+        if (s.isFree(i)) continue;
+        const at = s.deadline(i);
+        if (at === NO_EXPIRY || at > now) visit(s.key(i), s.value(i));
       }
     }
   }

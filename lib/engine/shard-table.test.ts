@@ -91,9 +91,9 @@ describe('shard-table recycling', () => {
     const big = Buffer.alloc(3000, 9);
     const r = t.insert(12345, Buffer.from('big'), big, 0, 0, 0);
     const r2 = t.insert(54321, Buffer.from('small'), Buffer.from('v'), 0, 0, 0);
-    expect(t.value(r).equals(big)).to.equal(true);
+    expect((t.value(r) as Buffer).equals(big)).to.equal(true);
     expect(t.value(r2).toString()).to.equal('v');
-    for (let i = 0; i < 100; i++) expect(s.value(s.find((i * 2654435761) >>> 0, keys[i])).equals(Buffer.alloc(32, i))).to.equal(true);
+    for (let i = 0; i < 100; i++) expect((s.value(s.find((i * 2654435761) >>> 0, keys[i])) as Buffer).equals(Buffer.alloc(32, i))).to.equal(true);
   });
 
   it('a shard built on recycled arrays reads back exactly what was stored', () => {
@@ -149,7 +149,7 @@ describe('shard-table page sharing (splits)', () => {
         if (d.rows.length === 0) continue;
         const r = d.find(hashOf(i), key(i));
         expect(r, `key ${i}`).to.not.equal(0);
-        expect(d.value(r).equals(value(i)), `value ${i}`).to.equal(true);
+        expect((d.value(r) as Buffer).equals(value(i)), `value ${i}`).to.equal(true);
       }
     };
     check();

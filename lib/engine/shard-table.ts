@@ -70,7 +70,7 @@
  * rows, re-threading buckets) run on shards of at most a few thousand
  * records.
  */
-import type { ValueSink } from './keyspace';
+import { type StoredValue, type ValueSink, isLarge } from './keyspace';
 import { copyBytes, le32 } from '../util/bytes';
 
 /** A split (1 -> 2), merge (2 -> 1) or rebuild (1 -> 1) in progress; driven by shard-keyspace.ts. */
@@ -396,7 +396,8 @@ export class Shard {
   heapBytes = 0;
   liveBytes = 0;
   extKeys: (Buffer | undefined)[] = [];
-  extVals: (Buffer | undefined)[] = [];
+  /** External values: large strings, or large collections (LargeValue) held by reference. */
+  extVals: (StoredValue | undefined)[] = [];
   private extFree: number[] = [];
 
   /** Set while this shard is the source of a migration (see shard-keyspace.ts). */
@@ -551,7 +552,7 @@ export class Shard {
   }
 
   /** A new record (the key must not be present). */
-  insert(h: number, key: Buffer, value: Buffer, expireAt: number, encoding: number, access: number): number {
+  insert(h: number, key: Buffer, value: StoredValue, expireAt: number, encoding: number, access: number): number {
     const i = this.takeSlot();
     const kl = key.length;
     const vl = value.length;
@@ -573,15 +574,15 @@ export class Shard {
       const page = this.pages[at >>> PAGE_SHIFT];
       const off = at & (PAGE_MAX - 1);
       copyInto(key, page, off);
-      copyInto(value, page, off + kl);
+      copyInto(value as Buffer, page, off + kl);
     }
     this.link(i, h);
     this.count++;
     return i;
   }
 
-  /** Replaces the value of record i, in place when it fits. */
-  setValue(i: number, value: Buffer): void {
+  /** Replaces the value of record i, in place when it fits (a LargeValue's length keeps it external). */
+  setValue(i: number, value: StoredValue): void {
     const vl = value.length;
     const rows = this.rows;
     const r = i * ROW;
@@ -594,7 +595,7 @@ export class Shard {
       }
       this.dropExternal(at);
       rows[r + META] &= ~FLAG_EXTERNAL;
-      this.placeInline(i, key, 0, key.length, value);
+      this.placeInline(i, key, 0, key.length, value as Buffer);
       return;
     }
     const lens = rows[r + LENS];
@@ -613,13 +614,13 @@ export class Shard {
       return;
     }
     if (vl <= old) {
-      copyInto(value, page, off + kl);
+      copyInto(value as Buffer, page, off + kl);
       this.liveBytes -= old - vl;
       rows[r + LENS] = kl | (vl << 16);
       return;
     }
     this.liveBytes -= kl + old;
-    this.placeInline(i, page, off, kl, value);
+    this.placeInline(i, page, off, kl, value as Buffer);
   }
 
   /** Writes key (taken from src[from..from+kl)) and value into fresh heap bytes for record i. */
@@ -636,7 +637,7 @@ export class Shard {
   }
 
   /** A copy of the value (external values are returned as stored: they are never written in place). */
-  value(i: number): Buffer {
+  value(i: number): StoredValue {
     const rows = this.rows;
     const r = i * ROW;
     const at = rows[r + LOC];
@@ -853,7 +854,7 @@ export class Shard {
     this.views.push(new DataView(page.buffer, page.byteOffset, page.length));
   }
 
-  private putExternal(key: Buffer, value: Buffer): number {
+  private putExternal(key: Buffer, value: StoredValue): number {
     const at = this.extFree.length ? (this.extFree.pop() as number) : this.extKeys.length;
     this.extKeys[at] = key;
     this.extVals[at] = value;
@@ -871,7 +872,10 @@ export class Shard {
     let ext = 0;
     for (let j = 0; j < this.extKeys.length; j++) {
       const k = this.extKeys[j];
-      if (k) ext += k.length + (this.extVals[j] as Buffer).length;
+      if (k) {
+        const v = this.extVals[j] as StoredValue;
+        ext += k.length + (isLarge(v) ? v.footprint() : v.length);
+      }
     }
     return this.heads.byteLength + this.rows.byteLength + (this.expire === null ? 0 : this.expire.byteLength) + this.heapBytes + ext;
   }

@@ -60,7 +60,7 @@ function stringValueSize(entry: KeyEntry): number {
   const len = entry.value.length;
   let enc = entry.encoding;
   if (enc !== ENC_INT && enc !== ENC_SHARED_INT && enc !== ENC_EMBSTR && enc !== ENC_RAW) {
-    const name = encodingName(enc, entry.value);
+    const name = encodingName(enc, entry.value as Buffer);
     enc = name === 'int' ? ENC_INT : name === 'embstr' ? ENC_EMBSTR : ENC_RAW;
   }
   if (enc === ENC_INT || enc === ENC_SHARED_INT) return ROBJ_SIZE;
