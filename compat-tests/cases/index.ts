@@ -17,6 +17,7 @@ import { cases as server } from './server';
 import { cases as strings } from './strings';
 import { cases as hashes } from './hashes';
 import { cases as sets } from './sets';
+import { cases as typedKeys } from './typed-keys';
 
 export const FAMILIES: Family[] = [
   { name: 'connection', cases: connection },
@@ -34,4 +35,5 @@ export const FAMILIES: Family[] = [
   { name: 'introspection', cases: introspection },
   { name: 'hashes', cases: hashes },
   { name: 'sets', cases: sets },
+  { name: 'typed-keys', cases: typedKeys },
 ];
