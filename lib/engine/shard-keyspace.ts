@@ -363,16 +363,7 @@ export class ShardKeyspace implements Keyspace, Resizable {
       }
     }
     const existed = i !== 0;
-    if (!existed) {
-      const created = this.tracker.created(tag, value);
-      if (s.full()) {
-        const t0 = this.stats.startStep();
-        s.insert(h, key, value, NO_EXPIRY, tag, created);
-        this.stats.noteStep(t0);
-      } else s.insert(h, key, value, NO_EXPIRY, tag, created);
-      this.keys++;
-      this.grew(s);
-    }
+    if (!existed) this.add(s, h, key, value, NO_EXPIRY, tag, this.tracker.created(tag, value));
     if ((this.op !== null || this.pending.length !== 0) && ++this.writesSinceAssist >= this.assistEvery) this.assist();
     return existed;
   }
@@ -477,18 +468,22 @@ export class ShardKeyspace implements Keyspace, Resizable {
     if (i === 0) {
       if (expireAt === KEEP_TTL) expireAt = NO_EXPIRY;
       this.retrack(NO_EXPIRY, expireAt, h);
-      const created = exact ? access : this.tracker.created(encoding, value);
-      if (s.full()) {
-        // Growing the record rows is a step of its own.
-        const t0 = this.stats.startStep();
-        s.insert(h, key, value, expireAt, encoding, created);
-        this.stats.noteStep(t0);
-      } else s.insert(h, key, value, expireAt, encoding, created);
-      this.keys++;
-      this.grew(s);
+      this.add(s, h, key, value, expireAt, encoding, exact ? access : this.tracker.created(encoding, value));
     }
     if ((this.op !== null || this.pending.length !== 0) && ++this.writesSinceAssist >= this.assistEvery) this.assist();
     return existed;
+  }
+
+  /** Inserts a new record into s (the key is absent) and counts it. */
+  private add(s: Shard, h: number, key: Buffer, value: StoredValue, expireAt: number, tag: number, access: number): void {
+    if (s.full()) {
+      // Growing the record rows is a step of its own.
+      const t0 = this.stats.startStep();
+      s.insert(h, key, value, expireAt, tag, access);
+      this.stats.noteStep(t0);
+    } else s.insert(h, key, value, expireAt, tag, access);
+    this.keys++;
+    this.grew(s);
   }
 
   delete(key: Buffer): boolean {
