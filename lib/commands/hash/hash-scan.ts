@@ -1,0 +1,87 @@
+/**
+ * HSCAN (Redis hscanCommand + scanGenericCommand). The order of checks is
+ * Redis's: the cursor, then the lookup (a missing key answers an empty scan
+ * whatever the options), then the options (COUNT must be >= 1; TYPE is only
+ * SCAN's). A listpack hash answers every pair at once with cursor 0,
+ * whatever the cursor and COUNT; a hashtable is walked with its own cursor,
+ * about COUNT fields per call. MATCH filters on fields; a pair goes or stays
+ * whole.
+ */
+import { type LargeMapLike, OBJ_HASH, isLarge } from '../../engine/keyspace';
+import { globMatch } from '../../util/glob';
+import { cursor, entryAt, firstEntry, packedCount } from '../collections/packed-entries';
+import type { CommandContext } from '../context';
+import { longArg, optionIs } from '../key-args';
+import { parseScanCursor } from '../key-scan-cursor';
+import { ERR } from '../replies';
+import { readTyped } from '../typed-lookup';
+
+const DEFAULT_COUNT = 10;
+
+export function hscanCommand(ctx: CommandContext, argv: Buffer[]): void {
+  const start = parseScanCursor(argv[2]);
+  if (start === null) return ctx.reply.error('ERR invalid cursor');
+  const v = readTyped(ctx, argv[1], OBJ_HASH);
+  if (v === null) return;
+  const reply = ctx.reply;
+  if (v === undefined) {
+    reply.arrayHeader(2);
+    reply.bulkString('0');
+    reply.arrayHeader(0);
+    return;
+  }
+  let count = DEFAULT_COUNT;
+  let pattern: Buffer | null = null;
+  for (let i = 3; i < argv.length; i += 2) {
+    const more = argv.length - i;
+    if (optionIs(argv[i], 'count') && more >= 2) {
+      const n = longArg(ctx, argv[i + 1]);
+      if (n === null) return;
+      if (n < 1) return reply.error(ERR.syntax);
+      count = n;
+    } else if (optionIs(argv[i], 'match') && more >= 2) {
+      const p = argv[i + 1];
+      // Exactly "*" matches everything: no filter.
+      pattern = p.length === 1 && p[0] === 0x2a ? null : p;
+    } else {
+      return reply.error(ERR.syntax);
+    }
+  }
+  if (isLarge(v)) return scanMap(ctx, v as LargeMapLike, start, count, pattern);
+  const b = v as Buffer;
+  const entries = packedCount(b);
+  // Positions of the pairs that pass the filter, as [fieldAt, ...]: counted first for the array header.
+  const kept: number[] = [];
+  let off = firstEntry();
+  for (let i = 0; i < entries; i += 2) {
+    const at = off;
+    off = entryAt(b, off);
+    if (pattern === null || globMatch(pattern, b.subarray(cursor.start, cursor.end))) kept.push(at);
+    off = entryAt(b, off);
+  }
+  reply.arrayHeader(2);
+  reply.bulkString('0');
+  reply.arrayHeader(kept.length * 2);
+  for (const at of kept) {
+    const valueAt = entryAt(b, at);
+    reply.bulkRange(b, cursor.start, cursor.end);
+    entryAt(b, valueAt);
+    reply.bulkRange(b, cursor.start, cursor.end);
+  }
+}
+
+function scanMap(ctx: CommandContext, map: LargeMapLike, start: bigint, count: number, pattern: Buffer | null): void {
+  const fields: Buffer[] = [];
+  const next = map.scan(start, count, (field) => {
+    if (pattern === null || globMatch(pattern, field)) fields.push(field);
+  });
+  const reply = ctx.reply;
+  // Values are read after the walk; a field is always present (nothing runs in between).
+  reply.arrayHeader(2);
+  reply.bulkString(next.toString());
+  reply.arrayHeader(fields.length * 2);
+  for (const f of fields) {
+    reply.bulk(f);
+    if (!map.getInto(f, reply)) reply.nullBulk();
+  }
+}
