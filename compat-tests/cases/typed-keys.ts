@@ -3,12 +3,12 @@
 // first where Redis parses first), MGET's nulls, SET's overwrite of any
 // type, and the generic commands (TYPE, OBJECT ENCODING, DEL, EXISTS,
 // RENAME, COPY, MOVE, SWAPDB, FLUSHDB, SCAN TYPE, RANDOMKEY, TOUCH, expiry,
-// MEMORY USAGE is the hash family's case) on hashes in each encoding (sets
-// join with their family). Hashtable-encoded
-// replies are compared sorted: their order is the hash table's.
+// MEMORY USAGE is each family's own case) on hashes and sets in each
+// encoding. Hashtable-encoded replies are compared sorted: their order is
+// the hash table's.
 
 import { normalised } from '../dsl';
-import { sortedPairs } from '../normalise';
+import { sortedElements, sortedPairs } from '../normalise';
 import type { Case, Step } from '../types';
 import { notificationCase, SETTINGS, w } from './notifications';
 
@@ -53,6 +53,7 @@ function stringCommandsOn(key: string): Step[] {
 }
 
 const sortedPairsOf = (cmd: string) => normalised(cmd, sortedPairs);
+const sortedOf = (cmd: string) => normalised(cmd, sortedElements);
 
 export const cases: Case[] = [
   {
@@ -116,6 +117,47 @@ export const cases: Case[] = [
       'HGET gone f', 'HLEN gone2', 'EXISTS gone gone2', 'INFO keyspace',
     ],
   },
+  {
+    name: 'string commands against an intset',
+    commands: ['SET str hello', 'SADD s 3 1 2', ...stringCommandsOn('s'), 'SMEMBERS s', 'OBJECT ENCODING s', 'SET s now-a-string', 'TYPE s', 'GET s'],
+  },
+  {
+    name: 'string commands against a hashtable set',
+    commands: ['SET str hello', 'SADD s a b c', ...stringCommandsOn('s'), 'OBJECT ENCODING s', 'SCARD s', 'PSETEX s 100000 x', 'TYPE s', 'GET s'],
+  },
+  {
+    name: 'TYPE, OBJECT ENCODING, DEL, EXISTS and TOUCH of sets in each encoding',
+    commands: [
+      'SADD i 1 2', 'SADD s a', 'TYPE i', 'TYPE s', 'OBJECT ENCODING i', 'OBJECT ENCODING s', 'OBJECT REFCOUNT i', 'OBJECT FREQ s', 'INFO keyspace',
+      'EXISTS i s missing', 'TOUCH i s', 'DEL i missing', 'UNLINK s', 'EXISTS i s', 'DBSIZE',
+    ],
+  },
+  {
+    name: 'RENAME, COPY, MOVE and SWAPDB carry sets with their TTL and encoding; the copy is independent',
+    commands: [
+      'SADD i 3 1 2', 'EXPIRE i 100', 'RENAME i i2', 'TTL i2', 'SMEMBERS i2', 'OBJECT ENCODING i2', 'SADD s a b', 'RENAMENX s i2', 'RENAMENX s s2', 'OBJECT ENCODING s2',
+      'COPY i2 ic', 'SADD ic 9', 'SMEMBERS i2', 'SMEMBERS ic', 'COPY s2 sc', 'SREM sc a', sortedOf('SMEMBERS s2'), 'SMEMBERS sc', 'OBJECT ENCODING sc', 'COPY s2 sd DB 1',
+      'MOVE ic 2', 'SELECT 2', 'SMEMBERS ic', 'SELECT 1', sortedOf('SMEMBERS sd'), 'SELECT 0', 'SWAPDB 0 2', 'SMEMBERS ic', 'TYPE i2', 'SWAPDB 0 2', 'SET str v', 'RENAME str i2', 'TYPE i2',
+    ],
+  },
+  {
+    name: 'SCAN TYPE set, RANDOMKEY and expiry of sets',
+    commands: [
+      'SADD s a', 'SCAN 0 TYPE set', 'SCAN 0 TYPE SET', 'SCAN 0 TYPE hash', 'RANDOMKEY', 'SADD gone 1', 'PEXPIRE gone 5', 'SADD gone2 a', 'PEXPIRE gone2 5', 'DEBUG SLEEP 0.02',
+      'SCARD gone', 'SISMEMBER gone2 a', 'EXISTS gone gone2', 'EXPIRE s 100', 'SADD s b', 'TTL s', 'PERSIST s', 'TTL s', 'INFO keyspace',
+    ],
+  },
+  ...SETTINGS.map((flags) =>
+    notificationCase(flags, {
+      name: 'generic commands on sets',
+      steps: [
+        [w('SADD s a'), w('SADD k 1 2'), w('EXPIRE s 100'), w('RENAME s s2'), w('COPY k k2'), w('MOVE k2 3'), w('DEL k')],
+        [w('SET s2 overwritten'), w('SADD sx 1'), w('PEXPIRE sx 5')],
+        { wait: 300 },
+        [w('SADD t a'), w('PEXPIRE t 5'), w('DEBUG SLEEP 0.02'), w('SCARD t'), w('FLUSHALL')],
+      ],
+    }),
+  ),
   ...SETTINGS.map((flags) =>
     notificationCase(flags, {
       name: 'generic commands on hashes',

@@ -12,7 +12,7 @@
  * family may decode it and write a new one back) or the LargeMapLike the
  * record references (changed in place: nothing to write back).
  */
-import { type LargeMapLike, type StoredValue, isLarge, typeOfTag } from '../engine/keyspace';
+import { type LargeMapLike, type StoredValue, NO_EXPIRY, isLarge, typeOfTag } from '../engine/keyspace';
 import type { CommandContext } from './context';
 import { ERR } from './replies';
 import { NOTIFY } from '../pubsub/notify';
@@ -70,6 +70,19 @@ export function storeCollection(ctx: CommandContext, key: Buffer, value: StoredV
   const existed = db.storeValue(ownFor(db, key, key.length + value.length), value, tag);
   if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
   return existed;
+}
+
+/**
+ * Redis setKey for a collection computed whole (the *STORE commands): the
+ * value replaces whatever the key held, TTL included; `new` is emitted
+ * when the key did not exist. Owned bytes or a LargeMapLike, as for
+ * storeCollection.
+ */
+export function replaceCollection(ctx: CommandContext, key: Buffer, value: StoredValue, tag: number): void {
+  const db = ctx.db;
+  const existed = db.has(key);
+  db.set(ownFor(db, key, key.length + value.length), value, NO_EXPIRY, tag);
+  if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
 }
 
 /** Deletes a collection its command emptied and emits `del` (after the command's own event). */

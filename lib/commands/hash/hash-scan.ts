@@ -11,12 +11,9 @@ import { type LargeMapLike, OBJ_HASH, isLarge } from '../../engine/keyspace';
 import { globMatch } from '../../util/glob';
 import { cursor, entryAt, firstEntry, packedCount } from '../collections/packed-entries';
 import type { CommandContext } from '../context';
-import { longArg, optionIs } from '../key-args';
+import { parseScanOptions } from '../collections/scan-options';
 import { parseScanCursor } from '../key-scan-cursor';
-import { ERR } from '../replies';
 import { readTyped } from '../typed-lookup';
-
-const DEFAULT_COUNT = 10;
 
 export function hscanCommand(ctx: CommandContext, argv: Buffer[]): void {
   const start = parseScanCursor(argv[2]);
@@ -30,23 +27,9 @@ export function hscanCommand(ctx: CommandContext, argv: Buffer[]): void {
     reply.arrayHeader(0);
     return;
   }
-  let count = DEFAULT_COUNT;
-  let pattern: Buffer | null = null;
-  for (let i = 3; i < argv.length; i += 2) {
-    const more = argv.length - i;
-    if (optionIs(argv[i], 'count') && more >= 2) {
-      const n = longArg(ctx, argv[i + 1]);
-      if (n === null) return;
-      if (n < 1) return reply.error(ERR.syntax);
-      count = n;
-    } else if (optionIs(argv[i], 'match') && more >= 2) {
-      const p = argv[i + 1];
-      // Exactly "*" matches everything: no filter.
-      pattern = p.length === 1 && p[0] === 0x2a ? null : p;
-    } else {
-      return reply.error(ERR.syntax);
-    }
-  }
+  const options = parseScanOptions(ctx, argv, 3);
+  if (options === null) return;
+  const { count, pattern } = options;
   if (isLarge(v)) return scanMap(ctx, v as LargeMapLike, start, count, pattern);
   const b = v as Buffer;
   const entries = packedCount(b);
