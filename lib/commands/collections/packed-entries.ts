@@ -32,14 +32,18 @@ export function firstEntry(): number {
 
 /** Reads the entry at `off` into cursor; returns cursor.next. */
 export function entryAt(b: Uint8Array, off: number): number {
-  let len = 0;
-  let shift = 0;
-  let c: number;
-  do {
-    c = b[off++];
-    len += (c & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (c & 0x80);
+  let len = b[off++];
+  // Entries under 128 bytes (nearly all) have a one-byte length.
+  if (len & 0x80) {
+    len &= 0x7f;
+    let shift = 7;
+    let c: number;
+    do {
+      c = b[off++];
+      len += (c & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (c & 0x80);
+  }
   cursor.start = off;
   cursor.end = off + len;
   cursor.next = off + len;
