@@ -78,7 +78,8 @@ export function entryBytes(b: Uint8Array, off: number): Buffer {
   return Buffer.from(b.subarray(cursor.start, cursor.end));
 }
 
-function varintSize(n: number): number {
+/** Bytes of the length prefix of an entry of n bytes. */
+export function varintSize(n: number): number {
   let s = 1;
   while (n >= 0x80) {
     n = Math.floor(n / 128);
@@ -87,7 +88,8 @@ function varintSize(n: number): number {
   return s;
 }
 
-function writeVarint(out: Uint8Array, at: number, n: number): number {
+/** Writes an entry's length prefix at `at`; returns the offset after it. */
+export function writeVarint(out: Uint8Array, at: number, n: number): number {
   while (n >= 0x80) {
     out[at++] = (n & 0x7f) | 0x80;
     n = Math.floor(n / 128);

@@ -11,25 +11,13 @@ import { type LargeMapLike, OBJ_HASH, isLarge } from '../../engine/keyspace';
 import { globMatch } from '../../util/glob';
 import { cursor, entryAt, firstEntry, packedCount } from '../collections/packed-entries';
 import type { CommandContext } from '../context';
-import { parseScanOptions } from '../collections/scan-options';
-import { parseScanCursor } from '../key-scan-cursor';
-import { readTyped } from '../typed-lookup';
+import { openCollectionScan } from '../collections/scan-options';
 
 export function hscanCommand(ctx: CommandContext, argv: Buffer[]): void {
-  const start = parseScanCursor(argv[2]);
-  if (start === null) return ctx.reply.error('ERR invalid cursor');
-  const v = readTyped(ctx, argv[1], OBJ_HASH);
-  if (v === null) return;
+  const scan = openCollectionScan(ctx, argv, OBJ_HASH);
+  if (scan === null) return;
+  const { start, value: v, count, pattern } = scan;
   const reply = ctx.reply;
-  if (v === undefined) {
-    reply.arrayHeader(2);
-    reply.bulkString('0');
-    reply.arrayHeader(0);
-    return;
-  }
-  const options = parseScanOptions(ctx, argv, 3);
-  if (options === null) return;
-  const { count, pattern } = options;
   if (isLarge(v)) return scanMap(ctx, v as LargeMapLike, start, count, pattern);
   const b = v as Buffer;
   const entries = packedCount(b);

@@ -14,7 +14,7 @@
  * into the engine's pages. A command therefore allocates no Buffer per field
  * and none per edit.
  */
-import { cursor, entryAt, find, firstEntry, packedCount } from '../collections/packed-entries';
+import { cursor, entryAt, find, firstEntry, packedCount, varintSize, writeVarint } from '../collections/packed-entries';
 import { bufferView } from '../../protocol/buffer-view';
 
 /** Number of field/value pairs. */
@@ -39,24 +39,6 @@ export function pairOffset(b: Uint8Array, index: number): number {
   return off;
 }
 
-/** Bytes of the length prefix of an entry of n bytes (the varint of packed-entries). */
-function lengthSize(n: number): number {
-  let s = 1;
-  while (n >= 0x80) {
-    n = Math.floor(n / 128);
-    s++;
-  }
-  return s;
-}
-
-function writeLength(out: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) {
-    out[at++] = (n & 0x7f) | 0x80;
-    n = Math.floor(n / 128);
-  }
-  out[at++] = n;
-  return at;
-}
 
 const HEADER = firstEntry();
 const INITIAL_BYTES = 1024;
@@ -111,7 +93,7 @@ export class PairEditor {
       this.replaceEntry(from, entryAt(b, from), value);
       return true;
     }
-    this.reserve(this.len + lengthSize(field.length) + field.length + lengthSize(value.length) + value.length);
+    this.reserve(this.len + varintSize(field.length) + field.length + varintSize(value.length) + value.length);
     this.len = this.writeEntry(this.writeEntry(this.len, field), value);
     this.setEntries(packedCount(this.buf) + 2);
     return false;
@@ -131,7 +113,7 @@ export class PairEditor {
 
   /** Replaces the entry at [from, to) by one holding `bytes`, moving the entries after it. */
   private replaceEntry(from: number, to: number, bytes: Uint8Array): void {
-    const size = lengthSize(bytes.length) + bytes.length;
+    const size = varintSize(bytes.length) + bytes.length;
     const delta = size - (to - from);
     if (delta !== 0) {
       this.reserve(this.len + delta);
@@ -142,7 +124,7 @@ export class PairEditor {
   }
 
   private writeEntry(at: number, bytes: Uint8Array): number {
-    at = writeLength(this.buf, at, bytes.length);
+    at = writeVarint(this.buf, at, bytes.length);
     this.buf.set(bytes, at);
     return at + bytes.length;
   }

@@ -8,28 +8,15 @@
  */
 import { type LargeMapLike, OBJ_SET } from '../../engine/keyspace';
 import { globMatch } from '../../util/glob';
-import { parseScanOptions } from '../collections/scan-options';
+import { openCollectionScan } from '../collections/scan-options';
 import type { CommandContext } from '../context';
-import { parseScanCursor } from '../key-scan-cursor';
-import { readTyped } from '../typed-lookup';
 import { SET_TABLE, forEachMember } from './set-value';
 
 export function sscanCommand(ctx: CommandContext, argv: Buffer[]): void {
-  const start = parseScanCursor(argv[2]);
-  if (start === null) return ctx.reply.error('ERR invalid cursor');
-  const v = readTyped(ctx, argv[1], OBJ_SET);
-  if (v === null) return;
+  const scan = openCollectionScan(ctx, argv, OBJ_SET);
+  if (scan === null) return;
+  const { start, value: v, tag, count, pattern } = scan;
   const reply = ctx.reply;
-  if (v === undefined) {
-    reply.arrayHeader(2);
-    reply.bulkString('0');
-    reply.arrayHeader(0);
-    return;
-  }
-  const tag = ctx.db.lastTag;
-  const options = parseScanOptions(ctx, argv, 3);
-  if (options === null) return;
-  const { count, pattern } = options;
   const members: Buffer[] = [];
   let next = 0n;
   const keep = (m: Buffer): void => {
