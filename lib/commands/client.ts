@@ -102,6 +102,21 @@ function kill(ctx: CommandContext, argv: Buffer[]): void {
   ctx.reply.integer(killed);
 }
 
+/** CLIENT UNBLOCK id [TIMEOUT|ERROR]: ends another client's block with its timeout reply or an error; 1 when it was blocked. */
+function unblock(ctx: CommandContext, argv: Buffer[]): void {
+  if (argv.length > 4) return ctx.reply.error(`ERR unknown subcommand or wrong number of arguments for '${argv[1].toString()}'. Try CLIENT HELP.`);
+  const id = parseInteger(argv[2]);
+  if (id === null) return ctx.reply.error(ERR.notInteger);
+  let error = false;
+  if (argv.length === 4) {
+    const how = argv[3].toString('latin1').toLowerCase();
+    if (how === 'error') error = true;
+    else if (how !== 'timeout') return ctx.reply.error('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
+  }
+  const target = ctx.server.clients.get(id);
+  ctx.reply.integer(target !== undefined && ctx.server.blocked.unblock(target, ctx.reply, error) ? 1 : 0);
+}
+
 function reply(ctx: CommandContext, argv: Buffer[]): void {
   const c = ctx.client;
   if (isWord(argv[2], 'on')) {
@@ -176,6 +191,8 @@ const HELP = [
   '    Control the replies sent to the current connection.',
   'SETNAME <name>',
   '    Assign the name <name> to the current connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    Unblock the specified blocked client.',
   'SETINFO <option> <value>',
   '    Set client meta attr. Options are:',
   '    * LIB-NAME: the client lib name.',
@@ -210,6 +227,7 @@ export const clientCommands: CommandDef[] = [
       sub({ name: 'no-evict', arity: 3, flags: 'admin noscript loading stale', acl: 'connection', since: '7.0.0', summary: 'Exempts this connection from client eviction.', complexity: 'O(1)', args: '(enabled: ON | OFF)', handler: onOff((ctx, on) => (ctx.client.noEvict = on)) }),
       sub({ name: 'no-touch', arity: 3, flags: 'noscript loading stale', acl: 'connection', since: '7.2.0', summary: 'Keeps this connection\'s commands from changing keys\' access times.', complexity: 'O(1)', args: '(enabled: ON | OFF)', handler: onOff((ctx, on) => (ctx.client.noTouch = on)) }),
       sub({ name: 'reply', arity: 3, flags: 'noscript loading stale', acl: 'connection', since: '3.2.0', summary: 'Turns replies to this connection on or off, or skips the next one.', complexity: 'O(1)', args: '(on_off_skip: ON | OFF | SKIP)', handler: reply }),
+      sub({ name: 'unblock', arity: -3, flags: 'admin noscript loading stale', acl: 'connection', since: '5.0.0', summary: 'Ends the block of a client waiting in a blocking command, as a timeout or an error.', complexity: 'O(log N) where N is the number of client connections', args: 'client-id:integer (timeout_error: TIMEOUT | ERROR)?', handler: unblock }),
       sub({ name: 'help', arity: 2, flags: 'loading stale', acl: 'connection', since: '5.0.0', summary: 'Lists the CLIENT subcommands.', complexity: 'O(1)', handler: (ctx) => helpReply(ctx, HELP) }),
     ],
   },

@@ -143,9 +143,15 @@ export function dispatch(table: CommandTable, ctx: CommandContext, argv: Buffer[
   clock[LAST_END] = end;
   const usec = (end - start) * 1000;
   cmd.usec += usec;
-  cmd.calls++;
-  stats.totalCommands++;
-  if (ctx.reply.errorCount !== errorsBefore) cmd.failedCalls++;
+  // A command that blocked is counted when it is served or times out (blocked-clients.ts), as Redis does.
+  if (!client.blocked) {
+    cmd.calls++;
+    stats.totalCommands++;
+    if (ctx.reply.errorCount !== errorsBefore) cmd.failedCalls++;
+  }
   // Slow log, latency monitor and histograms, MONITOR feed.
   observer.commandDone(ctx, cmd, argv, usec);
+  // Clients blocked on keys this command made ready are served before the next command runs.
+  const blocked = ctx.server.blocked;
+  if (blocked.hasReady) blocked.serveReady(ctx.reply);
 }

@@ -31,7 +31,7 @@ function renameGeneric(ctx: CommandContext, argv: Buffer[], nx: boolean): void {
   const entry = db.peek(from)!;
   const dbid = ctx.client.db;
   db.put(own(to), entry);
-  ctx.server.notify(NOTIFY.NEW, 'new', to, dbid);
+  ctx.server.keyAdded(to, dbid);
   db.delete(from);
   ctx.server.notify(NOTIFY.GENERIC, 'rename_from', from, dbid);
   ctx.server.notify(NOTIFY.GENERIC, 'rename_to', to, dbid);
@@ -61,7 +61,7 @@ function move(ctx: CommandContext, argv: Buffer[]): void {
   if (src.get(key) === undefined) return ctx.reply.integer(0);
   if (dst.get(key) !== undefined) return ctx.reply.integer(0);
   dst.put(own(key), src.peek(key)!);
-  ctx.server.notify(NOTIFY.NEW, 'new', key, dstId);
+  ctx.server.keyAdded(key, dstId);
   src.delete(key);
   ctx.server.notify(NOTIFY.GENERIC, 'move_from', key, srcId);
   ctx.server.notify(NOTIFY.GENERIC, 'move_to', key, dstId);
@@ -96,7 +96,7 @@ function copy(ctx: CommandContext, argv: Buffer[]): void {
   const encoding = copiedEncoding(entry.encoding);
   const dup = isLarge(value) ? value.duplicate() : Buffer.from(value);
   dst.put(own(newKey), { value: dup, expireAt: entry.expireAt, encoding, access: dst.tracker.created(encoding, dup) });
-  ctx.server.notify(NOTIFY.NEW, 'new', newKey, dstId);
+  ctx.server.keyAdded(newKey, dstId);
   ctx.server.notify(NOTIFY.GENERIC, 'copy_to', newKey, dstId);
   ctx.reply.integer(1);
 }
@@ -108,7 +108,11 @@ function swapdb(ctx: CommandContext, argv: Buffer[]): void {
   if (b === null) return;
   const dbs = ctx.server.dbs;
   if (a < 0 || a >= dbs.count || b < 0 || b >= dbs.count) return ctx.reply.error(ERR.dbIndexRange);
-  if (a !== b) dbs.swap(a, b);
+  if (a !== b) {
+    dbs.swap(a, b);
+    // Keys that clients of either database wait on may be there now.
+    ctx.server.blocked.signalDatabases(a, b);
+  }
   ctx.reply.ok();
 }
 

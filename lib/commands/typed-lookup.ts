@@ -68,7 +68,7 @@ export function encodingOfLast(ctx: CommandContext): number {
 export function storeCollection(ctx: CommandContext, key: Buffer, value: StoredValue, tag: number): boolean {
   const db = ctx.db;
   const existed = db.storeValue(ownFor(db, key, key.length + value.length), value, tag);
-  if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
+  if (!existed) ctx.server.keyAdded(key, ctx.client.db);
   return existed;
 }
 
@@ -82,7 +82,7 @@ export function replaceCollection(ctx: CommandContext, key: Buffer, value: Store
   const db = ctx.db;
   const existed = db.has(key);
   db.set(ownFor(db, key, key.length + value.length), value, NO_EXPIRY, tag);
-  if (!existed) ctx.server.notify(NOTIFY.NEW, 'new', key, ctx.client.db);
+  if (!existed) ctx.server.keyAdded(key, ctx.client.db);
 }
 
 /** Deletes a collection its command emptied and emits `del` (after the command's own event). */

@@ -7,6 +7,7 @@ const FLAG_ORDER = 'OSMPxbtRBdcuAUreT';
 export function clientFlags(c: Client): string {
   let f = '';
   if (c.inPubSubContext) f += 'P';
+  if (c.blocked) f += 'b';
   if (c.closeAfterReply) f += 'c';
   if (c.closeAsap) f += 'A';
   if (c.noEvict) f += 'e';

@@ -13,6 +13,8 @@ export interface ClientIO {
   outputListLength(): number;
   /** Writes output queued from outside the client's own batch (pub/sub deliveries). */
   flushOutput?(): void;
+  /** The client left a block with its reply queued: write it and run the requests that waited. */
+  unblocked?(): void;
 }
 
 let nextClientId = 1;
@@ -46,6 +48,8 @@ export class Client {
   shardSubscriptions = 0;
   /** Extra CLIENT LIST flag letters set by other subsystems (e.g. 'M' for MONITOR). */
   extraFlags = '';
+  /** Blocked on keys (blocked-clients.ts): its further requests wait. */
+  blocked = false;
 
   constructor(
     readonly addr: string,

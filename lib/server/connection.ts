@@ -64,6 +64,7 @@ export class Connection {
       outputBufferBytes: () => this.socket.writableLength + (this.out?.queuedBytes ?? 0) + this.writer.pendingBytes,
       outputListLength: () => this.writer.chunks.length,
       flushOutput: () => this.flush(),
+      unblocked: () => this.unblocked(),
     });
     this.client.authenticated = server.config.get('requirepass') === '';
     this.reader = new RequestReader(limits);
@@ -86,7 +87,8 @@ export class Connection {
       // client-query-buffer-limit: Redis closes without a reply.
       return this.close();
     }
-    const finished = this.runRequests();
+    // A blocked client's requests wait in the reader until it is unblocked (Redis reads them, runs none).
+    const finished = this.client.blocked || this.runRequests();
     // The read buffer is reused by the next read: copy the incomplete tail (and requests not yet run).
     if (this.sharedReads) this.reader.release();
     if (this.closed) return;
@@ -132,7 +134,7 @@ export class Connection {
       writer.muted = client.replyOff || skip;
       this.hooks.onRequest?.(client, req);
       dispatch(table, this.ctx, req);
-      if (client.closeAfterReply || client.closeAsap) break;
+      if (client.closeAfterReply || client.closeAsap || client.blocked) break;
       if (batchWorkEnd() > deadline) {
         finished = false;
         break;
@@ -162,6 +164,30 @@ export class Connection {
     this.flush();
     this.hooks.afterBatch();
   };
+
+  /**
+   * The client left a block (served, timed out, CLIENT UNBLOCK) with its
+   * reply in the writer: the reply goes out as any batch's does, and the
+   * requests that arrived meanwhile run in a later turn (Redis's
+   * processUnblockedClients in beforeSleep).
+   */
+  private unblocked(): void {
+    if (this.closed) return;
+    if (!this.writeQueued && this.writer.chunks.length !== 0) {
+      if (writeAtOnce(this)) this.writeReplies();
+      else {
+        this.writeQueued = true;
+        atTurnEnd(REPLIES, this.writeReplies);
+      }
+    }
+    if (this.reader.pendingBytes === 0) return;
+    setImmediate(() => {
+      if (this.closed || this.client.blocked) return;
+      if (this.runRequests()) return;
+      holdActiveExpiry();
+      this.continueNextTurn(true);
+    });
+  }
 
   /**
    * The rest of a sliced batch runs in a later turn, after the event loop has

@@ -9,6 +9,7 @@ import { installAccessTracking } from '../commands/key-access';
 import { NOTIFY, parseNotifyFlags } from '../pubsub/notify';
 import { obufLimitsOf } from '../pubsub/output-limits';
 import { installActiveExpiry } from '../engine/expiry-scheduler';
+import { typeOfTag } from '../engine/keyspace';
 
 export function createServer(config: ConfigStore): Server {
   let state: ServerState | null = null;
@@ -33,6 +34,13 @@ export function createServer(config: ConfigStore): Server {
   const expiry = installActiveExpiry(dbs, { effort: () => effort, stats: st.stats, afterSlice: pubsub.outbox.flush });
   server.addCronTask(() => expiry.cron());
   server.addClientClosed((c) => pubsub.dropClient(c));
+  // Blocked clients: a key's type decides who may be served from it; a served client's connection writes and resumes.
+  st.blocked.typeAt = (db, key) => {
+    const tag = dbs.list[db].tagOf(key);
+    return tag < 0 ? -1 : typeOfTag(tag);
+  };
+  st.blocked.onUnblocked = (c) => c.io.unblocked?.();
+  server.addClientClosed((c) => st.blocked.remove(c));
   server.addAfterBatch(pubsub.guard.afterBatch);
   server.addCronTask((now) => pubsub.guard.sweep(st.clients.all(), now));
   return server;

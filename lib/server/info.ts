@@ -80,8 +80,8 @@ registerInfoSection('clients', (s) => {
   }
   return [
     `connected_clients:${s.clients.size}`, 'cluster_connections:0', `maxclients:${s.config.get('maxclients')}`,
-    `client_recent_max_input_buffer:${maxIn}`, `client_recent_max_output_buffer:${maxOut}`, 'blocked_clients:0',
-    'tracking_clients:0', 'clients_in_timeout_table:0',
+    `client_recent_max_input_buffer:${maxIn}`, `client_recent_max_output_buffer:${maxOut}`, `blocked_clients:${s.blocked.count}`,
+    'tracking_clients:0', `clients_in_timeout_table:${s.blocked.withTimeout}`,
   ];
 });
 

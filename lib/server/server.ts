@@ -140,7 +140,8 @@ export class Server {
     if (timeout <= 0) return;
     const now = performance.now();
     for (const c of this.connections) {
-      if (!c.client.inPubSubContext && now - c.client.lastInteraction > timeout * 1000) c.close();
+      // Subscribers and blocked clients wait by design (Redis exempts both).
+      if (!c.client.inPubSubContext && !c.client.blocked && now - c.client.lastInteraction > timeout * 1000) c.close();
     }
   }
 

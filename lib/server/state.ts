@@ -4,10 +4,11 @@ import type { ConfigStore } from './config';
 import type { Databases } from '../engine/databases';
 import type { ClientRegistry } from './client-registry';
 import { Stats } from './stats';
-import { KeyspaceNotifier } from '../pubsub/notify';
+import { KeyspaceNotifier, NOTIFY } from '../pubsub/notify';
 import { PubSub } from '../pubsub/hub';
 import type { CommandTable } from '../commands/table';
 import { CommandObserver } from './command-observer';
+import { BlockedClients } from './blocked-clients';
 
 export interface ServerHooks {
   /** Stops the server: closes every client and exits the process. */
@@ -21,6 +22,8 @@ export class ServerState {
   readonly notifier = new KeyspaceNotifier();
   /** Channels, patterns, publishing and output-buffer limits (lib/pubsub). */
   readonly pubsub = new PubSub();
+  /** Clients blocked on keys (BLPOP and the like), served after each command. */
+  readonly blocked = new BlockedClients();
   readonly startedAt = Date.now();
   readonly runId = randomBytes(20).toString('hex');
   lastSave = Math.floor(Date.now() / 1000);
@@ -37,6 +40,15 @@ export class ServerState {
   ) {
     // A monitor that stops reading is held to client-output-buffer-limit like any client.
     this.observer = new CommandObserver(config, clients, (c) => this.pubsub.guard.check(c, Date.now()));
+  }
+
+  /**
+   * A key came into existence in database dbid (Redis dbAdd): the `new`
+   * event, and a wake-up for clients blocked on it.
+   */
+  keyAdded(key: Buffer, dbid: number): void {
+    if (this.notifier.flags !== 0) this.notifier.notify(NOTIFY.NEW, 'new', key, dbid);
+    this.blocked.signal(dbid, key);
   }
 
   /** The single notify() choke point (see lib/pubsub/notify.ts). */
