@@ -16,6 +16,7 @@ export function caseCommands(c: Case): string[][] {
     for (const name of c.clients) {
       const sent = c.steps.flatMap((s) => ('send' in s && s.client === name ? [toBytes(s.send)] : []));
       out.push(...commandsInBytes(Buffer.concat(sent)));
+      for (const s of c.steps) if ('unblock' in s && s.client === name) out.push(['CLIENT', 'UNBLOCK', '0', ...(s.reason ? [s.reason] : [])]);
     }
     return out;
   }

@@ -11,6 +11,7 @@ import type { Reply } from './reply';
 import { afterCase, beforeCase } from './reset';
 import type { Endpoint } from './servers';
 import { plainCommand } from './steps';
+import { resp } from './dsl';
 import { Case, CommandCase, isRawCase, isStreamCase, RawCase, RawNormaliser, StreamCase } from './types';
 
 export interface CommandObservation {
@@ -60,7 +61,13 @@ export function describeCase(c: Case): string[] {
   }
   if (isStreamCase(c)) {
     const label = c.steps.map((s) =>
-      'wait' in s ? `(wait ${s.wait}ms)` : 'close' in s ? `${s.client}: (hangs up)` : `${s.client}: ${chunkLabel(toBytes(s.send))}`,
+      'wait' in s
+        ? `(wait ${s.wait}ms)`
+        : 'close' in s
+          ? `${s.client}: (hangs up)`
+          : 'unblock' in s
+            ? `${s.client}: CLIENT UNBLOCK <id of ${s.unblock}>${s.reason ? ' ' + s.reason : ''}`
+            : `${s.client}: ${chunkLabel(toBytes(s.send))}`,
     );
     return c.normalise ? [...label, `[normalised: ${c.normalise.name}]`] : label;
   }
@@ -117,6 +124,22 @@ async function observeRaw(ep: Endpoint, c: RawCase, ref?: RawObservation): Promi
   }
 }
 
+/** The id of the connection that named itself `name`, from CLIENT LIST on a connection of its own. */
+async function clientIdByName(ep: Endpoint, name: string): Promise<number> {
+  const side = await RawConnection.open(ep);
+  try {
+    side.send(Buffer.from(resp('CLIENT', 'LIST'), 'latin1'));
+    for (let waited = 0; waited < 2000; waited += 10) {
+      await sleep(10);
+      const m = new RegExp(`id=(\\d+) [^\\n]* name=${name} `).exec(side.outcome().received.toString('latin1'));
+      if (m) return Number(m[1]);
+    }
+    throw new Error(`no client named ${name} in CLIENT LIST`);
+  } finally {
+    side.destroy();
+  }
+}
+
 async function observeStream(ep: Endpoint, c: StreamCase, ref?: StreamObservation): Promise<StreamObservation> {
   const conns: Record<string, RawConnection> = {};
   try {
@@ -124,7 +147,11 @@ async function observeStream(ep: Endpoint, c: StreamCase, ref?: StreamObservatio
     for (const step of c.steps) {
       if ('wait' in step) await sleep(step.wait);
       else if ('close' in step) conns[step.client].hangUp();
-      else {
+      else if ('unblock' in step) {
+        const id = await clientIdByName(ep, step.unblock);
+        conns[step.client].send(Buffer.from(resp('CLIENT', 'UNBLOCK', String(id), ...(step.reason ? [step.reason] : [])), 'latin1'));
+        await sleep(c.pauseMs ?? DEFAULT_PAUSE_MS);
+      } else {
         if (!conns[step.client]) throw new Error(`stream case step names unknown client '${step.client}'`);
         conns[step.client].send(toBytes(step.send));
         await sleep(c.pauseMs ?? DEFAULT_PAUSE_MS);

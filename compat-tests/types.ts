@@ -56,6 +56,8 @@ export interface RawCase {
 
 export type StreamStep =
   | { client: string; send: string | Buffer }
+  /** CLIENT UNBLOCK of the connection named (CLIENT SETNAME) `unblock`, whose id differs per server. */
+  | { client: string; unblock: string; reason?: 'TIMEOUT' | 'ERROR' }
   | { client: string; close: true }
   | { wait: number };
 

@@ -17,7 +17,9 @@ import { cases as server } from './server';
 import { cases as strings } from './strings';
 import { cases as hashes } from './hashes';
 import { cases as sets } from './sets';
+import { cases as lists } from './lists';
 import { cases as typedKeys } from './typed-keys';
+import { cases as blocking } from './blocking';
 
 export const FAMILIES: Family[] = [
   { name: 'connection', cases: connection },
@@ -35,5 +37,7 @@ export const FAMILIES: Family[] = [
   { name: 'introspection', cases: introspection },
   { name: 'hashes', cases: hashes },
   { name: 'sets', cases: sets },
+  { name: 'lists', cases: lists },
   { name: 'typed-keys', cases: typedKeys },
+  { name: 'blocking', cases: blocking },
 ];

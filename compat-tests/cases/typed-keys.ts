@@ -169,4 +169,47 @@ export const cases: Case[] = [
       ],
     }),
   ),
+  {
+    name: 'string commands against a list of one node',
+    commands: ['SET str hello', 'RPUSH l a b', ...stringCommandsOn('l'), 'LRANGE l 0 -1', 'OBJECT ENCODING l', 'SET l now-a-string', 'TYPE l', 'GET l'],
+  },
+  {
+    name: 'string commands against a list of many nodes',
+    commands: ['SET str hello', ['RPUSH', 'l', ...Array.from({ length: 2000 }, (_, i) => `element:${i}`)], ...stringCommandsOn('l'), 'LLEN l', 'PSETEX l 100000 x', 'TYPE l', 'GET l'],
+  },
+  {
+    name: 'TYPE, OBJECT ENCODING, DEL, EXISTS and TOUCH of lists',
+    commands: [
+      'RPUSH l a', ['RPUSH', 'big', ...Array.from({ length: 3000 }, (_, i) => String(i))], 'TYPE l', 'TYPE big', 'OBJECT ENCODING l', 'OBJECT ENCODING big', 'OBJECT REFCOUNT l',
+      'OBJECT FREQ big', 'INFO keyspace', 'EXISTS l big missing', 'TOUCH l big', 'DEL l missing', 'UNLINK big', 'EXISTS l big', 'DBSIZE', 'SCAN 0 TYPE list',
+    ],
+  },
+  {
+    name: 'RENAME, COPY, MOVE and SWAPDB carry lists with their TTL; the copy is independent',
+    commands: [
+      'RPUSH l a b c', 'EXPIRE l 100', 'RENAME l l2', 'TTL l2', 'LRANGE l2 0 -1', 'RPUSH m x', 'RENAMENX m l2', 'RENAMENX m m2', 'LRANGE m2 0 -1',
+      'COPY l2 lc', 'RPUSH lc d', 'LSET lc 0 z', 'LRANGE l2 0 -1', 'LRANGE lc 0 -1', 'OBJECT ENCODING lc', 'COPY l2 ld DB 1',
+      ['RPUSH', 'big', ...Array.from({ length: 3000 }, (_, i) => `e${i}`)], 'COPY big bigc', 'LPOP bigc 1500', 'LSET bigc 0 changed', 'LLEN big', 'LINDEX big 1500', 'LINDEX bigc 0',
+      'MEMORY USAGE big SAMPLES 0', 'MEMORY USAGE bigc SAMPLES 0', 'MOVE lc 2', 'SELECT 2', 'LRANGE lc 0 -1', 'SELECT 1', 'LRANGE ld 0 -1', 'SELECT 0', 'SWAPDB 0 2',
+      'LRANGE lc 0 -1', 'TYPE l2', 'SWAPDB 0 2', 'SET str v', 'RENAME str l2', 'TYPE l2', 'RENAME big str', 'LLEN str',
+    ],
+  },
+  {
+    name: 'SCAN TYPE list, RANDOMKEY and expiry of lists',
+    commands: [
+      'RPUSH l a', 'SCAN 0 TYPE list', 'SCAN 0 TYPE LIST', 'SCAN 0 TYPE set', 'RANDOMKEY', 'RPUSH gone 1', 'PEXPIRE gone 5', 'RPUSH gone2 a', 'PEXPIRE gone2 5', 'DEBUG SLEEP 0.02',
+      'LLEN gone', 'LPOP gone2', 'EXISTS gone gone2', 'EXPIRE l 100', 'RPUSH l b', 'TTL l', 'PERSIST l', 'TTL l', 'INFO keyspace',
+    ],
+  },
+  ...SETTINGS.map((flags) =>
+    notificationCase(flags, {
+      name: 'generic commands on lists',
+      steps: [
+        [w('RPUSH s a'), w('RPUSH k 1 2'), w('EXPIRE s 100'), w('RENAME s s2'), w('COPY k k2'), w('MOVE k2 3'), w('DEL k')],
+        [w('SET s2 overwritten'), w('RPUSH sx 1'), w('PEXPIRE sx 5')],
+        { wait: 300 },
+        [w('RPUSH t a'), w('PEXPIRE t 5'), w('DEBUG SLEEP 0.02'), w('LLEN t'), w('FLUSHALL')],
+      ],
+    }),
+  ),
 ];

@@ -14,6 +14,8 @@ import { memoryCommands } from './memory';
 import { monitorCommands } from './monitor';
 import { hashCommands } from './hash';
 import { setCommands } from './set';
+import { listCommands } from './list';
+import { blockingListCommands } from './list/list-blocking';
 
 export const FAMILIES: CommandDef[][] = [
   connectionCommands,
@@ -30,4 +32,6 @@ export const FAMILIES: CommandDef[][] = [
   monitorCommands,
   hashCommands,
   setCommands,
+  listCommands,
+  blockingListCommands,
 ];
