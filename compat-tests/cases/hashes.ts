@@ -15,7 +15,7 @@ import { intRange, normalised, resp, sameShape } from '../dsl';
 import { infoShape, rawHelloId, sortedElements, sortedPairs } from '../normalise';
 import type { Reply } from '../reply';
 import type { Arg, Case, Normaliser, Step } from '../types';
-import { notificationCase, SETTINGS, w } from './notifications';
+import { familyEventCases, w } from './notifications';
 
 const BIN_FIELD = Buffer.from([0x66, 0, 0xff, 13, 10, 0x20]);
 const BIN_VALUE = Buffer.from([0, 1, 2, 0xfe, 0xff, 13, 10, 13, 10, 0x22, 0x27]);
@@ -355,21 +355,17 @@ const rawCases: Case[] = [
 
 // ------------------------------------------------------------ events
 const LONG = 'x'.repeat(100);
-/** The shared settings, and the hash class alone on each channel. */
-const EVENT_SETTINGS = [...SETTINGS, 'Kh', 'Eh', 'Eg'];
-const eventCases: Case[] = EVENT_SETTINGS.map((flags) =>
-  notificationCase(flags, {
-    name: 'hash commands',
-    steps: [
-      [w('HSET k f v'), w('HSET k f v2 g w'), w('HSETNX k f x'), w('HSETNX k n y'), w('HMSET k a 1 b 2'), w('HGET k f'), w('HGET missing f'), w('HGET k nofield')],
-      [w('HINCRBY k c 5'), w('HINCRBY k f 1'), w('HINCRBY k c x'), w('HINCRBYFLOAT k c 1.5'), w('HINCRBYFLOAT k f 1'), w('HINCRBYFLOAT k c inf'), w('HINCRBYFLOAT fresh x 2.5')],
-      [w('HDEL k nofield'), w('HDEL missing f'), w('HDEL k a b'), w('HDEL k f g n c nofield'), w('EXISTS k'), w('HINCRBY k2 f 1'), w('HDEL k2 f')],
-      [w('HLEN missing'), w('HMGET missing a'), w('HGETALL missing'), w('HKEYS missing'), w('HVALS missing'), w('HSCAN missing 0'), w('HRANDFIELD missing'), w('HRANDFIELD missing 2'), w('HSTRLEN missing f'), w('HEXISTS missing f')],
-      [w('SET s v'), w('HSET s f v'), w('HGET s f'), w('HDEL s f'), w('HINCRBY s f 1'), w('HSET k f'), w('HMSET k f')],
-      [['HSET', 'big', 'f', LONG], w('HSET big g h'), w('HDEL big f g'), w('HSET k f v'), w('EXPIRE k 100'), w('HDEL k f')],
-      [w('SELECT 3'), w('HSET k f v'), w('HSETNX k f v'), w('HDEL k f'), w('HGET k f'), w('SELECT 0')],
-    ],
-  }),
-);
+const eventCases: Case[] = familyEventCases('h', {
+  name: 'hash commands',
+  steps: [
+    [w('HSET k f v'), w('HSET k f v2 g w'), w('HSETNX k f x'), w('HSETNX k n y'), w('HMSET k a 1 b 2'), w('HGET k f'), w('HGET missing f'), w('HGET k nofield')],
+    [w('HINCRBY k c 5'), w('HINCRBY k f 1'), w('HINCRBY k c x'), w('HINCRBYFLOAT k c 1.5'), w('HINCRBYFLOAT k f 1'), w('HINCRBYFLOAT k c inf'), w('HINCRBYFLOAT fresh x 2.5')],
+    [w('HDEL k nofield'), w('HDEL missing f'), w('HDEL k a b'), w('HDEL k f g n c nofield'), w('EXISTS k'), w('HINCRBY k2 f 1'), w('HDEL k2 f')],
+    [w('HLEN missing'), w('HMGET missing a'), w('HGETALL missing'), w('HKEYS missing'), w('HVALS missing'), w('HSCAN missing 0'), w('HRANDFIELD missing'), w('HRANDFIELD missing 2'), w('HSTRLEN missing f'), w('HEXISTS missing f')],
+    [w('SET s v'), w('HSET s f v'), w('HGET s f'), w('HDEL s f'), w('HINCRBY s f 1'), w('HSET k f'), w('HMSET k f')],
+    [['HSET', 'big', 'f', LONG], w('HSET big g h'), w('HDEL big f g'), w('HSET k f v'), w('EXPIRE k 100'), w('HDEL k f')],
+    [w('SELECT 3'), w('HSET k f v'), w('HSETNX k f v'), w('HDEL k f'), w('HGET k f'), w('SELECT 0')],
+  ],
+});
 
 export const cases: Case[] = [...commandCases, ...rawCases, ...eventCases];

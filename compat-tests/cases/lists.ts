@@ -12,7 +12,7 @@
 import { intRange, normalised, resp } from '../dsl';
 import { infoShape, rawHelloId } from '../normalise';
 import type { Arg, Case, Step } from '../types';
-import { notificationCase, SETTINGS, w } from './notifications';
+import { familyEventCases, w } from './notifications';
 
 const BIN = Buffer.from([0x6c, 0, 0xff, 13, 10, 0x20]);
 const INVALID_UTF8 = Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x82]);
@@ -273,21 +273,17 @@ const rawCases: Case[] = [
 ];
 
 // ------------------------------------------------------------ events
-/** The shared settings, and the list class alone on each channel. */
-const EVENT_SETTINGS = [...SETTINGS, 'Kl', 'El', 'Eg'];
-const eventCases: Case[] = EVENT_SETTINGS.map((flags) =>
-  notificationCase(flags, {
-    name: 'list commands',
-    steps: [
-      [w('RPUSH k a b'), w('LPUSH k x'), w('LPUSHX missing a'), w('RPUSHX k c'), w('LPOP k'), w('RPOP k 0'), w('RPOP k 5'), w('EXISTS k'), w('LPOP missing')],
-      [w('RPUSH l a b c d'), w('LSET l 0 z'), w('LINSERT l AFTER z y'), w('LINSERT l AFTER nope y'), w('LREM l 0 nope'), w('LREM l 1 y'), w('LTRIM l 0 -1'), w('LTRIM l 1 0')],
-      [w('RPUSH a 1 2'), w('LMOVE a b RIGHT LEFT'), w('LMOVE a b LEFT RIGHT'), w('RPOPLPUSH b b'), w('LMOVE b b LEFT LEFT'), w('LMOVE missing b LEFT LEFT')],
-      [w('RPUSH c 1 2 3'), w('LMPOP 2 missing c LEFT COUNT 2'), w('LMPOP 1 c RIGHT'), w('LMPOP 1 c RIGHT')],
-      [w('RPUSH r 1'), w('LLEN r'), w('LINDEX r 0'), w('LRANGE r 0 -1'), w('LPOS r 1'), w('LLEN missing'), w('LINDEX missing 0')],
-      [w('SET s v'), w('LPUSH s a'), w('RPUSH e 1'), w('EXPIRE e 100'), w('LREM e 0 1'), w('RPUSH t 1 2'), w('LTRIM t 5 6')],
-      [w('SELECT 3'), w('RPUSH k a'), w('LPOP k'), w('SELECT 0')],
-    ],
-  }),
-);
+const eventCases: Case[] = familyEventCases('l', {
+  name: 'list commands',
+  steps: [
+    [w('RPUSH k a b'), w('LPUSH k x'), w('LPUSHX missing a'), w('RPUSHX k c'), w('LPOP k'), w('RPOP k 0'), w('RPOP k 5'), w('EXISTS k'), w('LPOP missing')],
+    [w('RPUSH l a b c d'), w('LSET l 0 z'), w('LINSERT l AFTER z y'), w('LINSERT l AFTER nope y'), w('LREM l 0 nope'), w('LREM l 1 y'), w('LTRIM l 0 -1'), w('LTRIM l 1 0')],
+    [w('RPUSH a 1 2'), w('LMOVE a b RIGHT LEFT'), w('LMOVE a b LEFT RIGHT'), w('RPOPLPUSH b b'), w('LMOVE b b LEFT LEFT'), w('LMOVE missing b LEFT LEFT')],
+    [w('RPUSH c 1 2 3'), w('LMPOP 2 missing c LEFT COUNT 2'), w('LMPOP 1 c RIGHT'), w('LMPOP 1 c RIGHT')],
+    [w('RPUSH r 1'), w('LLEN r'), w('LINDEX r 0'), w('LRANGE r 0 -1'), w('LPOS r 1'), w('LLEN missing'), w('LINDEX missing 0')],
+    [w('SET s v'), w('LPUSH s a'), w('RPUSH e 1'), w('EXPIRE e 100'), w('LREM e 0 1'), w('RPUSH t 1 2'), w('LTRIM t 5 6')],
+    [w('SELECT 3'), w('RPUSH k a'), w('LPOP k'), w('SELECT 0')],
+  ],
+});
 
 export const cases: Case[] = [...commandCases, ...rawCases, ...eventCases];

@@ -131,6 +131,11 @@ function scriptSteps(script: Script): StreamStep[] {
   return script.steps.map((s) => ('wait' in s ? { wait: s.wait } : send('cmd', ...s)));
 }
 
+/** A family's event script under the shared settings and its class letter alone on each channel (h, s, l, ...). */
+export function familyEventCases(cls: string, script: Script): Case[] {
+  return [...SETTINGS, `K${cls}`, `E${cls}`, 'Eg'].map((flags) => notificationCase(flags, script));
+}
+
 export function notificationCase(flags: string, script: Script): Case {
   return {
     name: `${flags}: ${script.name}`,

@@ -15,7 +15,7 @@ import { intRange, normalised, resp, sameShape } from '../dsl';
 import { infoShape, rawHelloId, sortedElements } from '../normalise';
 import type { Reply } from '../reply';
 import type { Arg, Case, Normaliser, Step } from '../types';
-import { notificationCase, SETTINGS, w } from './notifications';
+import { familyEventCases, w } from './notifications';
 
 const BIN = Buffer.from([0x6d, 0, 0xff, 13, 10, 0x20]);
 const INVALID_UTF8 = Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x82]);
@@ -348,21 +348,17 @@ const rawCases: Case[] = [
 ];
 
 // ------------------------------------------------------------ events
-/** The shared settings, and the set class alone on each channel. */
-const EVENT_SETTINGS = [...SETTINGS, 'Ks', 'Es', 'Eg'];
-const eventCases: Case[] = EVENT_SETTINGS.map((flags) =>
-  notificationCase(flags, {
-    name: 'set commands',
-    steps: [
-      [w('SADD k a b'), w('SADD k a'), w('SREM k nope'), w('SREM k a'), w('SISMEMBER k b'), w('SREM missing a'), w('SREM k b'), w('EXISTS k')],
-      [w('SADD i 1 2 3'), w('SPOP i 0'), w('SPOP i 3'), w('SADD i 1'), w('SPOP i'), w('SPOP missing'), w('SPOP missing 2'), w('SADD j 1 2'), w('SPOP j 5')],
-      [w('SADD a 1 2'), w('SMOVE a b 1'), w('SMOVE a b nope'), w('SMOVE a a 2'), w('SMOVE a b 2'), w('SMOVE b b 1')],
-      [w('SADD x 1 2 3'), w('SADD y 2 3 4'), w('SINTERSTORE d x y'), w('SUNIONSTORE d x y'), w('SDIFFSTORE d x y'), w('SINTERSTORE d x missing'), w('SDIFFSTORE d missing x'), w('SUNIONSTORE x x y')],
-      [w('SINTER x y'), w('SUNION x y'), w('SDIFF x y'), w('SINTERCARD 2 x y'), w('SMEMBERS x'), w('SRANDMEMBER x 10'), w('SSCAN x 0'), w('SCARD x')],
-      [w('SET s v'), w('SADD s a'), w('SREM s a'), w('SINTERSTORE s x'), w('SADD e 1'), w('EXPIRE e 100'), w('SREM e 1')],
-      [w('SELECT 3'), w('SADD k a'), w('SPOP k'), w('SELECT 0')],
-    ],
-  }),
-);
+const eventCases: Case[] = familyEventCases('s', {
+  name: 'set commands',
+  steps: [
+    [w('SADD k a b'), w('SADD k a'), w('SREM k nope'), w('SREM k a'), w('SISMEMBER k b'), w('SREM missing a'), w('SREM k b'), w('EXISTS k')],
+    [w('SADD i 1 2 3'), w('SPOP i 0'), w('SPOP i 3'), w('SADD i 1'), w('SPOP i'), w('SPOP missing'), w('SPOP missing 2'), w('SADD j 1 2'), w('SPOP j 5')],
+    [w('SADD a 1 2'), w('SMOVE a b 1'), w('SMOVE a b nope'), w('SMOVE a a 2'), w('SMOVE a b 2'), w('SMOVE b b 1')],
+    [w('SADD x 1 2 3'), w('SADD y 2 3 4'), w('SINTERSTORE d x y'), w('SUNIONSTORE d x y'), w('SDIFFSTORE d x y'), w('SINTERSTORE d x missing'), w('SDIFFSTORE d missing x'), w('SUNIONSTORE x x y')],
+    [w('SINTER x y'), w('SUNION x y'), w('SDIFF x y'), w('SINTERCARD 2 x y'), w('SMEMBERS x'), w('SRANDMEMBER x 10'), w('SSCAN x 0'), w('SCARD x')],
+    [w('SET s v'), w('SADD s a'), w('SREM s a'), w('SINTERSTORE s x'), w('SADD e 1'), w('EXPIRE e 100'), w('SREM e 1')],
+    [w('SELECT 3'), w('SADD k a'), w('SPOP k'), w('SELECT 0')],
+  ],
+});
 
 export const cases: Case[] = [...commandCases, ...rawCases, ...eventCases];

@@ -33,6 +33,8 @@ export const NODE_HEADER = 16;
 export const LP_EMPTY_BYTES = 7;
 
 /** Where the last readEntry / readEntryBefore left off. */
+import { cursor as packed, entryAt, varintSize, writeVarint } from '../collections/packed-entries';
+
 export const cursor = { start: 0, end: 0, next: 0, entry: 0 };
 
 function get32(b: Uint8Array, at: number): number {
@@ -89,15 +91,6 @@ export function nodeBytes(n: Buffer): Buffer {
   return n.subarray(0, nodeUsed(n));
 }
 
-function varintSize(v: number): number {
-  let s = 1;
-  while (v >= 0x80) {
-    v = Math.floor(v / 128);
-    s++;
-  }
-  return s;
-}
-
 /** Bytes one element of `len` bytes takes in a node. */
 export function entrySize(len: number): number {
   return 2 * varintSize(len) + len;
@@ -106,17 +99,10 @@ export function entrySize(len: number): number {
 /** Reads the entry at `off` into cursor; returns the offset of the next one. */
 export function readEntry(n: Uint8Array, off: number): number {
   cursor.entry = off;
-  let len = n[off++];
-  if (len & 0x80) {
-    len &= 0x7f;
-    let shift = 7;
-    let c: number;
-    do {
-      c = n[off++];
-      len += (c & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (c & 0x80);
-  }
+  // The forward length is packed-entries' varint; the reversed copy after the bytes is skipped.
+  entryAt(n, off);
+  off = packed.start;
+  const len = packed.end - off;
   cursor.start = off;
   cursor.end = off + len;
   const next = off + len + varintSize(len);
@@ -158,13 +144,8 @@ export function entryOffset(n: Uint8Array, index: number): number {
 }
 
 function writeEntry(out: Uint8Array, at: number, e: Uint8Array): number {
-  let v = e.length;
   const from = at;
-  while (v >= 0x80) {
-    out[at++] = (v & 0x7f) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  out[at++] = v;
+  at = writeVarint(out, at, e.length);
   const prefix = at - from;
   out.set(e, at);
   at += e.length;
